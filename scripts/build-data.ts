@@ -1,0 +1,25 @@
+/**
+ * `npm run data`: validates the CSV sources in data/ against the contract and writes static/data/<table>.parquet.
+ * Writes nothing when any problem is found.
+ */
+import { mkdirSync } from 'node:fs';
+import { TABLE_NAMES } from '../src/lib/data/contract.ts';
+import { openNativeDb } from '../src/lib/data/duckdb-native.ts';
+import { PARQUET_DIR, tablesFromCsv, writeParquet } from './extracts.ts';
+
+const db = await openNativeDb();
+const problems = await tablesFromCsv(db);
+if (problems.length > 0) {
+  console.error(`The CSV sources break the data contract; nothing was written.\n`);
+  for (const p of problems) console.error(`  ${p.message}`);
+  process.exit(1);
+}
+mkdirSync(PARQUET_DIR, { recursive: true });
+for (const table of TABLE_NAMES) {
+  await writeParquet(db, table);
+  const [{ n }] = (await db.query<{ n: number }>(`SELECT CAST(count(*) AS INTEGER) AS n FROM ${table}`)) as [
+    { n: number }
+  ];
+  console.log(`${PARQUET_DIR}/${table}.parquet  ${n} rows`);
+}
+db.close();

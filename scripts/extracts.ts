@@ -1,0 +1,42 @@
+/**
+ * The CSV sources in data/ → typed contract tables in native DuckDB, validated by the same checks the browser
+ * runs. Shared by the build script (which writes the Parquet) and the test that the committed Parquet is fresh.
+ */
+import { join } from 'node:path';
+import { TABLE_NAMES, type TableName } from '../src/lib/data/contract.ts';
+import { quoteIdent, quoteLiteral, type Db } from '../src/lib/data/db.ts';
+import { commitStaged, stagingRelation } from '../src/lib/data/load.ts';
+import { validateStaged, type Problem, type StagedTable } from '../src/lib/data/validate.ts';
+
+export const CSV_DIR = 'data';
+export const PARQUET_DIR = 'static/data';
+
+export const csvPath = (dir: string, table: TableName) => join(dir, `${table}.csv`);
+export const parquetPath = (dir: string, table: TableName) => join(dir, `${table}.parquet`);
+
+/** Reads every CSV as text (types are the validator's business), validates, and on success creates the tables. */
+export async function tablesFromCsv(db: Db, dir = CSV_DIR): Promise<Problem[]> {
+  const staged: StagedTable[] = [];
+  for (const table of TABLE_NAMES) {
+    const relation = stagingRelation(table);
+    const path = csvPath(dir, table);
+    await db.exec(`DROP TABLE IF EXISTS ${quoteIdent(relation)}`);
+    await db.exec(
+      `CREATE TABLE ${quoteIdent(relation)} AS SELECT * FROM read_csv(${quoteLiteral(path)},
+         header = true, all_varchar = true, quote = '"', escape = '"', strict_mode = true)`
+    );
+    staged.push({ table, relation, file: path });
+  }
+  const problems = await validateStaged(db, staged);
+  if (problems.length === 0) await commitStaged(db, staged);
+  for (const s of staged) await db.exec(`DROP TABLE ${quoteIdent(s.relation)}`);
+  return problems;
+}
+
+/** Writes one table as Parquet, in a fixed order, so the same CSV always gives the same bytes. */
+export async function writeParquet(db: Db, table: TableName, dir = PARQUET_DIR): Promise<void> {
+  await db.exec(
+    `COPY (SELECT * FROM ${quoteIdent(table)}) TO ${quoteLiteral(parquetPath(dir, table))}
+     (FORMAT parquet, COMPRESSION snappy)`
+  );
+}

@@ -1,0 +1,83 @@
+/** Home chart: GP partners per year, the unknown join years shown as a hatched, labelled part of each bar. */
+import * as Plot from '@observablehq/plot';
+import type { PartnersPerYearRow } from '$lib/data/queries/home';
+import { formatCount } from '$lib/format';
+import { CHART_FONT, CHART_HEIGHT, COLORS, addHatches, hatchId } from './theme';
+
+export const PARTNERS_SERIES = {
+  known: 'Partner, join year recorded',
+  yearUnknown: 'Partner, join year not recorded (counted from the year a source confirms it)'
+} as const;
+
+export interface PartnersChartOptions {
+  width: number;
+  /** Unique on the page: names the hatch pattern. */
+  id: string;
+}
+
+interface Bar {
+  year: number;
+  series: keyof typeof PARTNERS_SERIES;
+  partners: number;
+  total: number;
+}
+
+/** Tidy bars: one per year and series, only where there is something to draw. */
+export function partnersBars(rows: readonly PartnersPerYearRow[]): Bar[] {
+  return rows.flatMap((r) =>
+    (['known', 'yearUnknown'] as const)
+      .map((series) => ({ year: r.year, series, partners: r[series], total: r.known + r.yearUnknown }))
+      .filter((b) => b.partners > 0)
+  );
+}
+
+export function buildPartnersChart(
+  rows: readonly PartnersPerYearRow[],
+  { width, id }: PartnersChartOptions
+): SVGSVGElement | HTMLElement {
+  const bars = partnersBars(rows);
+  const tip = (b: Bar) =>
+    `${b.year}: ${formatCount(b.total)} partners` +
+    (b.series === 'yearUnknown' ? `\n${formatCount(b.partners)} with join year not recorded` : '');
+  const chart = Plot.plot({
+    width,
+    height: CHART_HEIGHT,
+    marginLeft: 40,
+    style: { fontFamily: CHART_FONT, fontSize: '12px', color: COLORS.ink },
+    ariaLabel: 'GP partners per year',
+    ariaDescription: rows.length
+      ? `Bar chart of GP partners per year from ${rows[0]!.year} to ${rows.at(-1)!.year}.`
+      : 'No partners recorded.',
+    x: { type: 'band', label: null, tickFormat: (y: number) => (y % 2 === 0 ? String(y) : '') },
+    y: { label: 'Partners', grid: true, nice: true },
+    marks: [
+      Plot.barY(
+        bars.filter((b) => b.series === 'known'),
+        {
+          x: 'year',
+          y: 'partners',
+          fill: COLORS.partner,
+          title: tip,
+          ariaLabel: PARTNERS_SERIES.known
+        }
+      ),
+      Plot.barY(
+        bars.filter((b) => b.series === 'yearUnknown'),
+        {
+          x: 'year',
+          y1: (b: Bar) => b.total - b.partners,
+          y2: 'total',
+          fill: `url(#${hatchId(id, 'unknown')})`,
+          stroke: COLORS.partnerYearUnknown,
+          strokeWidth: 1,
+          title: tip,
+          ariaLabel: PARTNERS_SERIES.yearUnknown
+        }
+      ),
+      Plot.ruleY([0])
+    ]
+  });
+  const svg = chart instanceof SVGSVGElement ? chart : chart.querySelector('svg');
+  if (svg) addHatches(svg, id, { unknown: COLORS.partnerYearUnknown });
+  return chart;
+}

@@ -1,0 +1,73 @@
+/**
+ * What every chart shares: one colour per meaning (from Observable 10, colour-blind safe), sizes, and the hatch
+ * that marks illustrative data and honest gaps ("year unknown"). Defined once; charts, legends and exports use it.
+ */
+import type { SourceKind } from '$lib/data/contract';
+
+/** Observable 10, in its published order. */
+export const OBSERVABLE_10 = [
+  '#4269d0',
+  '#efb118',
+  '#ff725c',
+  '#6cc5b0',
+  '#3ca951',
+  '#ff8ab7',
+  '#a463f2',
+  '#97bbf5',
+  '#9c6b4e',
+  '#9498a0'
+] as const;
+
+export const COLORS = {
+  partner: OBSERVABLE_10[0],
+  /** A partner whose join year is not recorded: the partner colour, hatched. */
+  partnerYearUnknown: OBSERVABLE_10[0],
+  sourceKind: {
+    seed: OBSERVABLE_10[4],
+    cited: OBSERVABLE_10[0],
+    illustrative: OBSERVABLE_10[1]
+  } satisfies Record<SourceKind, string>,
+  ink: '#1b1e23',
+  muted: '#5f6368',
+  grid: '#e3e5e8'
+} as const;
+
+export const CHART_FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
+
+export const CHART_HEIGHT = 320;
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** The id of a hatch pattern in `colour`, unique to one chart so several charts can share a page. */
+export function hatchId(chartId: string, name: string): string {
+  return `${chartId}-hatch-${name}`;
+}
+
+/** Adds diagonal-hatch patterns to a chart's SVG; marks fill with `url(#<hatchId>)`. */
+export function addHatches(svg: SVGSVGElement, chartId: string, colours: Record<string, string>): void {
+  const doc = svg.ownerDocument;
+  const defs = doc.createElementNS(SVG_NS, 'defs');
+  for (const [name, colour] of Object.entries(colours)) {
+    const pattern = doc.createElementNS(SVG_NS, 'pattern');
+    pattern.setAttribute('id', hatchId(chartId, name));
+    pattern.setAttribute('patternUnits', 'userSpaceOnUse');
+    pattern.setAttribute('width', '6');
+    pattern.setAttribute('height', '6');
+    pattern.setAttribute('patternTransform', 'rotate(45)');
+    const background = doc.createElementNS(SVG_NS, 'rect');
+    background.setAttribute('width', '6');
+    background.setAttribute('height', '6');
+    background.setAttribute('fill', colour);
+    background.setAttribute('fill-opacity', '0.25');
+    const line = doc.createElementNS(SVG_NS, 'line');
+    line.setAttribute('x1', '0');
+    line.setAttribute('y1', '0');
+    line.setAttribute('x2', '0');
+    line.setAttribute('y2', '6');
+    line.setAttribute('stroke', colour);
+    line.setAttribute('stroke-width', '2.5');
+    pattern.append(background, line);
+    defs.append(pattern);
+  }
+  svg.prepend(defs);
+}

@@ -1,0 +1,217 @@
+/**
+ * The data contract (README "Data contract"): the seven tables every extract must follow, described once.
+ * The build script, the in-browser validator and the TypeScript row types all derive from this description.
+ */
+
+export type DuckType = 'VARCHAR' | 'INTEGER' | 'DOUBLE' | 'BOOLEAN' | 'DATE';
+
+export interface ColumnSpec {
+  readonly name: string;
+  readonly type: DuckType;
+  readonly notNull?: boolean;
+  readonly values?: readonly string[];
+  /** A number that must not be negative (money, people). */
+  readonly nonNegative?: boolean;
+  /** A link shown to users: only http(s) is allowed. */
+  readonly httpUrl?: boolean;
+}
+
+export interface ReferenceSpec {
+  readonly column: string;
+  readonly table: TableName;
+  readonly targetColumn: string;
+}
+
+export interface TableSpec {
+  readonly columns: readonly ColumnSpec[];
+  /** Columns whose values, together, are unique. */
+  readonly key?: readonly string[];
+  readonly references?: readonly ReferenceSpec[];
+  /** Pairs (earlier, later) where the later value, when present, must not come before the earlier one. */
+  readonly ordered?: readonly (readonly [string, string])[];
+}
+
+/** Load order: a table comes after the tables it references. */
+export const TABLE_NAMES = [
+  'sources',
+  'entities',
+  'memberships',
+  'meetings',
+  'participation',
+  'contributions',
+  'needs'
+] as const;
+
+export type TableName = (typeof TABLE_NAMES)[number];
+
+export const SOURCE_KINDS = ['seed', 'cited', 'illustrative'] as const;
+export const ENTITY_KINDS = ['state', 'european_union', 'international_org', 'civil_society'] as const;
+export const MEMBERSHIP_STATUSES = ['partner', 'observer', 'invitee'] as const;
+export const DATE_PRECISIONS = ['day', 'month', 'year'] as const;
+export const MEETING_FORMATS = ['regular', 'enlarged'] as const;
+export const CAPACITIES = ['partner', 'observer', 'guest'] as const;
+export const STAGES = ['pledged', 'committed', 'disbursed'] as const;
+export const CHANNELS = ['bilateral', 'multilateral', 'domestic'] as const;
+export const NEED_STATUSES = ['open', 'matched', 'met'] as const;
+export const REGIONS = ['Africa', 'Americas', 'Asia', 'Europe', 'Oceania'] as const;
+
+/** The 2002 focus areas first, then the priorities named for the renewed GP in 2011, then `other`. */
+export const PRIORITY_AREAS = [
+  'chemical_weapons_destruction',
+  'submarine_dismantlement',
+  'fissile_material',
+  'scientist_engagement',
+  'nuclear_radiological_security',
+  'biological_security',
+  'resolution_1540',
+  'other'
+] as const;
+
+const sourceRef = { column: 'source_id', table: 'sources', targetColumn: 'source_id' } as const;
+const entityRef = (column: string) => ({ column, table: 'entities', targetColumn: 'entity_id' }) as const;
+const sourceColumn = { name: 'source_id', type: 'VARCHAR', notNull: true } as const;
+
+export const CONTRACT = {
+  sources: {
+    columns: [
+      { name: 'source_id', type: 'VARCHAR', notNull: true },
+      { name: 'title', type: 'VARCHAR', notNull: true },
+      { name: 'publisher', type: 'VARCHAR' },
+      { name: 'url', type: 'VARCHAR', httpUrl: true },
+      { name: 'published', type: 'DATE' },
+      { name: 'kind', type: 'VARCHAR', notNull: true, values: SOURCE_KINDS },
+      { name: 'note', type: 'VARCHAR' }
+    ],
+    key: ['source_id']
+  },
+  entities: {
+    columns: [
+      { name: 'entity_id', type: 'VARCHAR', notNull: true },
+      { name: 'name', type: 'VARCHAR', notNull: true },
+      { name: 'kind', type: 'VARCHAR', notNull: true, values: ENTITY_KINDS },
+      { name: 'region', type: 'VARCHAR', values: REGIONS },
+      { name: 'subregion', type: 'VARCHAR' },
+      sourceColumn
+    ],
+    key: ['entity_id'],
+    references: [sourceRef]
+  },
+  memberships: {
+    columns: [
+      { name: 'entity_id', type: 'VARCHAR', notNull: true },
+      { name: 'status', type: 'VARCHAR', notNull: true, values: MEMBERSHIP_STATUSES },
+      { name: 'from_year', type: 'INTEGER' },
+      { name: 'to_year', type: 'INTEGER' },
+      { name: 'confirmed_year', type: 'INTEGER' },
+      sourceColumn
+    ],
+    references: [entityRef('entity_id'), sourceRef],
+    ordered: [['from_year', 'to_year']]
+  },
+  meetings: {
+    columns: [
+      { name: 'meeting_id', type: 'VARCHAR', notNull: true },
+      { name: 'date_start', type: 'DATE', notNull: true },
+      { name: 'date_end', type: 'DATE', notNull: true },
+      { name: 'date_precision', type: 'VARCHAR', notNull: true, values: DATE_PRECISIONS },
+      { name: 'city', type: 'VARCHAR', notNull: true },
+      { name: 'country', type: 'VARCHAR', notNull: true },
+      { name: 'presidency', type: 'VARCHAR', notNull: true },
+      { name: 'presidency_year', type: 'INTEGER', notNull: true },
+      { name: 'format', type: 'VARCHAR', notNull: true, values: MEETING_FORMATS },
+      { name: 'attendance_recorded', type: 'BOOLEAN', notNull: true },
+      { name: 'attendance_note', type: 'VARCHAR' },
+      sourceColumn
+    ],
+    key: ['meeting_id'],
+    references: [entityRef('presidency'), sourceRef],
+    ordered: [['date_start', 'date_end']]
+  },
+  participation: {
+    columns: [
+      { name: 'meeting_id', type: 'VARCHAR', notNull: true },
+      { name: 'entity_id', type: 'VARCHAR', notNull: true },
+      { name: 'capacity', type: 'VARCHAR', notNull: true, values: CAPACITIES },
+      { name: 'delegates', type: 'INTEGER', nonNegative: true },
+      sourceColumn
+    ],
+    key: ['meeting_id', 'entity_id'],
+    references: [
+      { column: 'meeting_id', table: 'meetings', targetColumn: 'meeting_id' },
+      entityRef('entity_id'),
+      sourceRef
+    ]
+  },
+  contributions: {
+    columns: [
+      { name: 'contribution_id', type: 'VARCHAR', notNull: true },
+      { name: 'donor_id', type: 'VARCHAR', notNull: true },
+      { name: 'recipient_id', type: 'VARCHAR' },
+      { name: 'priority_area', type: 'VARCHAR', notNull: true, values: PRIORITY_AREAS },
+      { name: 'year', type: 'INTEGER', notNull: true },
+      { name: 'period_end_year', type: 'INTEGER' },
+      { name: 'stage', type: 'VARCHAR', notNull: true, values: STAGES },
+      { name: 'amount_usd', type: 'DOUBLE', notNull: true, nonNegative: true },
+      { name: 'channel', type: 'VARCHAR', notNull: true, values: CHANNELS },
+      { name: 'in_kind', type: 'BOOLEAN', notNull: true },
+      { name: 'project', type: 'VARCHAR' },
+      sourceColumn
+    ],
+    key: ['contribution_id'],
+    references: [entityRef('donor_id'), entityRef('recipient_id'), sourceRef],
+    ordered: [['year', 'period_end_year']]
+  },
+  needs: {
+    columns: [
+      { name: 'need_id', type: 'VARCHAR', notNull: true },
+      { name: 'requester_id', type: 'VARCHAR', notNull: true },
+      { name: 'priority_area', type: 'VARCHAR', notNull: true, values: PRIORITY_AREAS },
+      { name: 'year', type: 'INTEGER', notNull: true },
+      { name: 'estimated_usd', type: 'DOUBLE', nonNegative: true },
+      { name: 'status', type: 'VARCHAR', notNull: true, values: NEED_STATUSES },
+      { name: 'description', type: 'VARCHAR' },
+      sourceColumn
+    ],
+    key: ['need_id'],
+    references: [entityRef('requester_id'), sourceRef]
+  }
+} as const satisfies Record<TableName, TableSpec>;
+
+export function isTableName(name: string): name is TableName {
+  return (TABLE_NAMES as readonly string[]).includes(name);
+}
+
+export function tableSpec(table: TableName): TableSpec {
+  return CONTRACT[table];
+}
+
+// Row types, derived from the description above.
+interface TsTypeOf {
+  VARCHAR: string;
+  INTEGER: number;
+  DOUBLE: number;
+  BOOLEAN: boolean;
+  /** ISO `YYYY-MM-DD`: queries cast dates to strings so every adapter returns the same shape. */
+  DATE: string;
+}
+type ColumnValue<C> =
+  | (C extends { values: readonly (infer V)[] }
+      ? V
+      : C extends { type: infer T extends DuckType }
+        ? TsTypeOf[T]
+        : never)
+  | (C extends { notNull: true } ? never : null);
+type ColumnsOf<T extends TableName> = (typeof CONTRACT)[T]['columns'][number];
+export type Row<T extends TableName> = {
+  [C in ColumnsOf<T> as C['name']]: ColumnValue<C>;
+};
+
+export type SourceRow = Row<'sources'>;
+export type EntityRow = Row<'entities'>;
+export type MembershipRow = Row<'memberships'>;
+export type MeetingRow = Row<'meetings'>;
+export type ParticipationRow = Row<'participation'>;
+export type ContributionRow = Row<'contributions'>;
+export type NeedRow = Row<'needs'>;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+export type PriorityArea = (typeof PRIORITY_AREAS)[number];

@@ -1,0 +1,34 @@
+/**
+ * duckdb-wasm in the browser, from the app's own origin: the worker and the wasm are files of this build,
+ * never a CDN. Import this module only from browser code (it breaks prerendering in Node).
+ */
+import { AsyncDuckDB, VoidLogger } from '@duckdb/duckdb-wasm';
+import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import { plainRows, type ArrowDb, type SqlParam } from './db';
+import { EXTENSIONS_OFF } from './engine-settings';
+
+export async function openBrowserDb(): Promise<ArrowDb> {
+  const worker = new Worker(workerUrl);
+  const duck = new AsyncDuckDB(new VoidLogger(), worker);
+  await duck.instantiate(wasmUrl);
+  const conn = await duck.connect();
+  await conn.query(EXTENSIONS_OFF);
+  return {
+    async query<T extends object>(sql: string, params: readonly SqlParam[] = []) {
+      if (params.length === 0) return plainRows<T>((await conn.query(sql)).toArray());
+      const stmt = await conn.prepare(sql);
+      try {
+        return plainRows<T>((await stmt.query(...params)).toArray());
+      } finally {
+        await stmt.close();
+      }
+    },
+    async exec(sql: string) {
+      await conn.query(sql);
+    },
+    async insertArrowIPC(table: string, ipc: Uint8Array) {
+      await conn.insertArrowFromIPCStream(ipc, { name: table, create: true });
+    }
+  };
+}

@@ -1,0 +1,48 @@
+/**
+ * The same duckdb-wasm engine as the browser, run synchronously in Node: for unit tests, build-time rendering and
+ * the benchmark. Instantiation takes ~1.5 s, so open it once per test file.
+ */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { ConsoleLogger, LogLevel, NODE_RUNTIME, createDuckDB } from '@duckdb/duckdb-wasm/blocking';
+import { plainRows, type ArrowDb, type SqlParam } from './db';
+import { EXTENSIONS_OFF } from './engine-settings';
+
+export async function openNodeDb(): Promise<ArrowDb & { close(): void }> {
+  const require = createRequire(import.meta.url);
+  const dist = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs'));
+  const duck = await createDuckDB(
+    {
+      mvp: {
+        mainModule: join(dist, 'duckdb-mvp.wasm'),
+        mainWorker: join(dist, 'duckdb-node-mvp.worker.cjs')
+      },
+      eh: { mainModule: join(dist, 'duckdb-eh.wasm'), mainWorker: join(dist, 'duckdb-node-eh.worker.cjs') }
+    },
+    new ConsoleLogger(LogLevel.WARNING),
+    NODE_RUNTIME
+  );
+  await duck.instantiate();
+  const conn = duck.connect();
+  conn.query(EXTENSIONS_OFF);
+  return {
+    async query<T extends object>(sql: string, params: readonly SqlParam[] = []) {
+      if (params.length === 0) return plainRows<T>(conn.query(sql).toArray());
+      const stmt = conn.prepare(sql);
+      try {
+        return plainRows<T>(stmt.query(...params).toArray());
+      } finally {
+        stmt.close();
+      }
+    },
+    async exec(sql: string) {
+      conn.query(sql);
+    },
+    async insertArrowIPC(table: string, ipc: Uint8Array) {
+      conn.insertArrowFromIPCStream(ipc, { name: table, create: true });
+    },
+    close() {
+      conn.close();
+    }
+  };
+}

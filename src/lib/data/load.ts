@@ -1,0 +1,87 @@
+/**
+ * Loads extracts all-or-nothing: decode every file into a staging table, validate them together, and only then
+ * replace the contract tables in one transaction. A rejected load leaves every loaded table exactly as it was.
+ */
+import { TABLE_NAMES, tableSpec, type TableName } from './contract';
+import { quoteIdent, type ArrowDb, type Db } from './db';
+import { ParquetDecodeError, parquetToArrowIPC } from './parquet';
+import { extraColumns, problemMessage, validateStaged, type Problem, type StagedTable } from './validate';
+
+export interface ExtractFile {
+  table: TableName;
+  /** The name shown in messages: a file name, or the bundled path. */
+  file: string;
+  bytes: Uint8Array;
+}
+
+export type LoadResult =
+  { ok: true; tables: TableName[]; notices: string[] } | { ok: false; problems: Problem[] };
+
+export const stagingRelation = (table: TableName) => `staging_${table}`;
+
+function fileProblem(file: ExtractFile, detail: string): Problem {
+  return {
+    file: file.file,
+    table: file.table,
+    column: null,
+    row: null,
+    value: null,
+    message: problemMessage({ file: file.file, column: null, row: null }, detail)
+  };
+}
+
+async function dropStaging(db: Db) {
+  for (const t of TABLE_NAMES) await db.exec(`DROP TABLE IF EXISTS ${quoteIdent(stagingRelation(t))}`);
+}
+
+/** Replaces each contract table by its staged, validated version, cast to the contract's types, atomically. */
+export async function commitStaged(db: Db, staged: readonly StagedTable[]): Promise<void> {
+  await db.exec('BEGIN TRANSACTION');
+  try {
+    for (const s of staged) {
+      const columns = tableSpec(s.table)
+        .columns.map((c) => `CAST(${quoteIdent(c.name)} AS ${c.type}) AS ${quoteIdent(c.name)}`)
+        .join(', ');
+      await db.exec(`DROP TABLE IF EXISTS ${quoteIdent(s.table)}`);
+      await db.exec(
+        `CREATE TABLE ${quoteIdent(s.table)} AS SELECT ${columns} FROM ${quoteIdent(s.relation)} ORDER BY rowid`
+      );
+    }
+    await db.exec('COMMIT');
+  } catch (e) {
+    await db.exec('ROLLBACK');
+    throw e;
+  }
+}
+
+/** Decodes, validates and (only if every file passes) loads the given extracts. */
+export async function loadExtracts(db: ArrowDb, files: readonly ExtractFile[]): Promise<LoadResult> {
+  await dropStaging(db);
+  try {
+    const staged: StagedTable[] = [];
+    const problems: Problem[] = [];
+    for (const f of files) {
+      const relation = stagingRelation(f.table);
+      try {
+        await db.insertArrowIPC(relation, await parquetToArrowIPC(f.bytes));
+        staged.push({ table: f.table, relation, file: f.file });
+      } catch (e) {
+        const reason =
+          e instanceof ParquetDecodeError ? e.message : `could not be read (${(e as Error).message})`;
+        problems.push(fileProblem(f, reason));
+      }
+    }
+    if (problems.length > 0) return { ok: false, problems };
+    problems.push(...(await validateStaged(db, staged)));
+    if (problems.length > 0) return { ok: false, problems };
+    const notices: string[] = [];
+    for (const s of staged) {
+      const extra = await extraColumns(db, s);
+      if (extra.length > 0) notices.push(`${s.file}: extra columns ignored: ${extra.join(', ')}`);
+    }
+    await commitStaged(db, staged);
+    return { ok: true, tables: staged.map((s) => s.table), notices };
+  } finally {
+    await dropStaging(db);
+  }
+}

@@ -1,0 +1,105 @@
+/** Queries of the home page: partners per year and what the loaded data is made of. */
+import { SOURCE_KINDS, TABLE_NAMES, type SourceKind, type TableName } from '../contract';
+import { quoteIdent, quoteList, type Db } from '../db';
+
+export interface PartnersPerYearRow {
+  year: number;
+  /** Partners whose join year is recorded. */
+  known: number;
+  /** Partners known to be members by this year whose join year is not recorded ("joined by Y, year unknown"). */
+  yearUnknown: number;
+  /** Of the partners counted, those resting on illustrative sources. */
+  illustrative: number;
+}
+
+const PARTNERS_PER_YEAR = `
+WITH partner_periods AS (
+  SELECT m.from_year, m.to_year, m.confirmed_year, s.kind AS source_kind
+  FROM memberships m
+  JOIN entities e USING (entity_id)
+  JOIN sources s ON s.source_id = m.source_id
+  WHERE m.status = 'partner' AND (? OR e.kind <> 'european_union')
+),
+bounds AS (
+  SELECT min(COALESCE(from_year, confirmed_year)) AS first_year,
+         max(greatest(COALESCE(from_year, confirmed_year), COALESCE(to_year, 0))) AS last_year
+  FROM partner_periods
+)
+SELECT CAST(y.year AS INTEGER) AS year,
+       CAST(count(p.from_year) AS INTEGER) AS known,
+       CAST(count(*) FILTER (WHERE p.from_year IS NULL AND p.confirmed_year IS NOT NULL) AS INTEGER) AS "yearUnknown",
+       CAST(count(*) FILTER (WHERE p.source_kind = 'illustrative') AS INTEGER) AS illustrative
+FROM bounds, range(bounds.first_year, bounds.last_year + 1) AS y(year)
+-- A period with an unknown start counts from the year a source confirms it, never from a guessed year.
+LEFT JOIN partner_periods p
+  ON COALESCE(p.from_year, p.confirmed_year) <= y.year AND (p.to_year IS NULL OR p.to_year >= y.year)
+GROUP BY y.year
+ORDER BY y.year`;
+
+/** GP partners per year (grain: year; unit: partners), counted as the contract defines membership. */
+export function partnersPerYear(db: Db, options: { countEu: boolean }): Promise<PartnersPerYearRow[]> {
+  return db.query<PartnersPerYearRow>(PARTNERS_PER_YEAR, [options.countEu]);
+}
+
+export interface TableMixRow {
+  table: TableName;
+  kind: SourceKind;
+  rows: number;
+}
+
+/** Rows per table and source kind (seed, cited, illustrative); a table's row honesty is its sources' kind. */
+export function tableMix(db: Db): Promise<TableMixRow[]> {
+  const parts = TABLE_NAMES.map((t) =>
+    t === 'sources'
+      ? `SELECT 'sources' AS "table", kind, count(*) AS n FROM sources GROUP BY kind`
+      : `SELECT '${t}' AS "table", s.kind, count(*) AS n FROM ${quoteIdent(t)} x
+         JOIN sources s ON s.source_id = x.source_id GROUP BY s.kind`
+  );
+  return db.query<TableMixRow>(
+    `SELECT "table", kind, CAST(n AS INTEGER) AS rows FROM (${parts.join(' UNION ALL ')})
+     ORDER BY list_position(${quoteList(TABLE_NAMES)}, "table"), list_position(${quoteList(SOURCE_KINDS)}, kind)`
+  );
+}
+
+export interface SourceListRow {
+  sourceId: string;
+  title: string;
+  publisher: string | null;
+  url: string | null;
+  published: string | null;
+  kind: SourceKind;
+  note: string | null;
+  /** Rows of the other tables that cite this source. */
+  citedBy: number;
+}
+
+/** Every source, seed notes first, with how many rows cite it. */
+export function sourceList(db: Db): Promise<SourceListRow[]> {
+  const citing = TABLE_NAMES.filter((t) => t !== 'sources')
+    .map((t) => `SELECT source_id FROM ${quoteIdent(t)}`)
+    .join(' UNION ALL ');
+  return db.query<SourceListRow>(
+    `SELECT s.source_id AS "sourceId", s.title, s.publisher, s.url, CAST(s.published AS VARCHAR) AS published,
+            s.kind, s.note, CAST(count(c.source_id) AS INTEGER) AS "citedBy"
+     FROM sources s LEFT JOIN (${citing}) c ON c.source_id = s.source_id
+     GROUP BY s.source_id, s.title, s.publisher, s.url, s.published, s.kind, s.note
+     ORDER BY list_position(${quoteList(SOURCE_KINDS)}, s.kind), s.published NULLS LAST, s.source_id`
+  );
+}
+
+export interface CitedSourceRow {
+  sourceId: string;
+  title: string;
+  publisher: string | null;
+  published: string | null;
+  kind: SourceKind;
+}
+
+/** The sources cited by the rows of one table: the source line under a chart of that table. */
+export function citedSources(db: Db, table: Exclude<TableName, 'sources'>): Promise<CitedSourceRow[]> {
+  return db.query<CitedSourceRow>(
+    `SELECT s.source_id AS "sourceId", s.title, s.publisher, CAST(s.published AS VARCHAR) AS published, s.kind
+     FROM sources s WHERE s.source_id IN (SELECT source_id FROM ${quoteIdent(table)})
+     ORDER BY list_position(${quoteList(SOURCE_KINDS)}, s.kind), s.published NULLS LAST, s.source_id`
+  );
+}

@@ -1,0 +1,22 @@
+/** The committed sample extracts, loaded into the same duckdb-wasm engine the browser runs (in Node). */
+import { readFileSync } from 'node:fs';
+import { TABLE_NAMES } from '../../src/lib/data/contract';
+import { openNodeDb } from '../../src/lib/data/duckdb-node';
+import { loadExtracts, type ExtractFile } from '../../src/lib/data/load';
+
+export const SAMPLE_DIR = 'static/data';
+
+export function sampleFiles(dir = SAMPLE_DIR): ExtractFile[] {
+  return TABLE_NAMES.map((table) => ({
+    table,
+    file: `${table}.parquet`,
+    bytes: new Uint8Array(readFileSync(`${dir}/${table}.parquet`))
+  }));
+}
+
+export async function openSampleDb() {
+  const db = await openNodeDb();
+  const result = await loadExtracts(db, sampleFiles());
+  if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'));
+  return db;
+}

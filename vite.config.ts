@@ -1,0 +1,10 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  plugins: [sveltekit()],
+  build: {
+    // The duckdb-wasm worker is large by nature; it is loaded only when the engine starts.
+    chunkSizeWarningLimit: 1024
+  }
+});
