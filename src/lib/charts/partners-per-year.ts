@@ -13,6 +13,8 @@ export interface PartnersChartOptions {
   width: number;
   /** Unique on the page: names the hatch pattern. */
   id: string;
+  /** Where to create the SVG; tests pass jsdom's. */
+  document?: Document;
 }
 
 interface Bar {
@@ -33,13 +35,14 @@ export function partnersBars(rows: readonly PartnersPerYearRow[]): Bar[] {
 
 export function buildPartnersChart(
   rows: readonly PartnersPerYearRow[],
-  { width, id }: PartnersChartOptions
+  { width, id, document }: PartnersChartOptions
 ): SVGSVGElement | HTMLElement {
   const bars = partnersBars(rows);
   const tip = (b: Bar) =>
     `${b.year}: ${formatCount(b.total)} partners` +
     (b.series === 'yearUnknown' ? `\n${formatCount(b.partners)} with join year not recorded` : '');
   const chart = Plot.plot({
+    document,
     width,
     height: CHART_HEIGHT,
     marginLeft: 40,
@@ -58,7 +61,9 @@ export function buildPartnersChart(
           y: 'partners',
           fill: COLORS.partner,
           title: tip,
-          ariaLabel: PARTNERS_SERIES.known
+          ariaLabel: tip,
+          ariaDescription: PARTNERS_SERIES.known,
+          className: 'bars-known'
         }
       ),
       Plot.barY(
@@ -71,13 +76,17 @@ export function buildPartnersChart(
           stroke: COLORS.partnerYearUnknown,
           strokeWidth: 1,
           title: tip,
-          ariaLabel: PARTNERS_SERIES.yearUnknown
+          ariaLabel: tip,
+          ariaDescription: PARTNERS_SERIES.yearUnknown,
+          className: 'bars-year-unknown'
         }
       ),
       Plot.ruleY([0])
     ]
   });
-  const svg = chart instanceof SVGSVGElement ? chart : chart.querySelector('svg');
+  const svg = (
+    chart.nodeName.toLowerCase() === 'svg' ? chart : chart.querySelector('svg')
+  ) as SVGSVGElement | null;
   if (svg) addHatches(svg, id, { unknown: COLORS.partnerYearUnknown });
   return chart;
 }

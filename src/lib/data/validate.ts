@@ -63,11 +63,11 @@ interface Hit {
   value: string | null;
 }
 
-/** Rows of `relation` where `condition` holds, with the offending value as text. */
+/** Rows of `relation` (aliased `staged`) where `condition` holds, with the offending value as text. */
 async function hits(db: Db, relation: string, valueSql: string, condition: string): Promise<Hit[]> {
   return db.query<Hit>(
     `SELECT CAST(${ROW} AS INTEGER) AS row, CAST(${valueSql} AS VARCHAR) AS value
-     FROM ${quoteIdent(relation)} WHERE ${condition} ORDER BY row LIMIT ${ROWS_PER_RULE}`
+     FROM ${quoteIdent(relation)} AS staged WHERE ${condition} ORDER BY row LIMIT ${ROWS_PER_RULE}`
   );
 }
 
@@ -175,7 +175,8 @@ async function checkKey(db: Db, s: StagedTable, key: readonly string[], out: Col
 async function checkReferences(db: Db, s: StagedTable, relationOf: (t: TableName) => string, out: Collector) {
   for (const ref of tableSpec(s.table).references ?? []) {
     const column = tableSpec(s.table).columns.find((c) => c.name === ref.column)!;
-    const typed = typedColumn(column);
+    // Qualified: inside NOT EXISTS an unqualified name would resolve to the target table.
+    const typed = typedColumn(column, 'staged');
     const target = quoteIdent(relationOf(ref.table));
     const targetColumn = typedColumn(
       tableSpec(ref.table).columns.find((c) => c.name === ref.targetColumn)!,

@@ -1,0 +1,56 @@
+/** The committed Parquet is exactly what `npm run data` makes of the CSV sources, and bad CSV is refused. */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { TABLE_NAMES } from '../../src/lib/data/contract';
+import { openNativeDb } from '../../src/lib/data/duckdb-native';
+import { CSV_DIR, PARQUET_DIR, parquetPath, tablesFromCsv } from '../../scripts/extracts';
+
+let db: Awaited<ReturnType<typeof openNativeDb>>;
+beforeAll(async () => {
+  db = await openNativeDb();
+});
+afterAll(() => db.close());
+
+describe('the committed extracts', () => {
+  test.each(TABLE_NAMES)(
+    '%s: the committed Parquet matches the CSV source row for row (else run `npm run data`)',
+    async (table) => {
+      const fresh = await openNativeDb();
+      try {
+        expect(await tablesFromCsv(fresh)).toEqual([]);
+        const committed = `read_parquet('${parquetPath(PARQUET_DIR, table)}')`;
+        const [diff] = await fresh.query<{ missing: number; extra: number }>(
+          `SELECT (SELECT CAST(count(*) AS INTEGER) FROM (SELECT * FROM ${table} EXCEPT ALL SELECT * FROM ${committed})) AS missing,
+                (SELECT CAST(count(*) AS INTEGER) FROM (SELECT * FROM ${committed} EXCEPT ALL SELECT * FROM ${table})) AS extra`
+        );
+        expect(diff).toEqual({ missing: 0, extra: 0 });
+      } finally {
+        fresh.close();
+      }
+    }
+  );
+});
+
+describe('tablesFromCsv(db)', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'gp-csv-'));
+    cpSync(CSV_DIR, dir, { recursive: true });
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('refuses a CSV that breaks the contract and names the file, column and row', async () => {
+    const path = join(dir, 'meetings.csv');
+    const csv = readFileSync(path, 'utf8').replace(
+      '2011-10-paris,2011-10-10,2011-10-10,day',
+      '2011-10-paris,2011-10-10,2011-10-10,week'
+    );
+    writeFileSync(path, csv);
+    const problems = await tablesFromCsv(db, dir);
+    expect(problems.map((p) => p.message)).toEqual([
+      `${path}, column "date_precision", row 3: "week" is not one of: day, month, year`
+    ]);
+  });
+});
