@@ -81,7 +81,7 @@ export function buildPartnersChart(
           className: 'bars-year-unknown'
         }
       ),
-      Plot.ruleY([0])
+      Plot.ruleY([0], { ariaHidden: 'true' })
     ]
   });
   const svg = (

@@ -1,0 +1,23 @@
+/**
+ * `npm run screenshots`: captures each view of the production build (run `npm run build` first) in Debian's
+ * Chromium, for the README. Look at them before committing.
+ */
+import { startSite, waitForCharts, waitForData, watchedPage } from '../tests/e2e/browser.ts';
+
+const views = [{ path: '/', file: 'home.png' }];
+
+const site = await startSite();
+try {
+  for (const view of views) {
+    const w = await watchedPage(site);
+    await w.page.setViewportSize({ width: 1440, height: 1000 });
+    await w.page.goto(site.url + view.path);
+    await waitForData(w.page);
+    await waitForCharts(w.page);
+    await w.page.screenshot({ path: `docs/screenshots/${view.file}` });
+    console.log(`docs/screenshots/${view.file}`);
+    await w.context.close();
+  }
+} finally {
+  await site.close();
+}

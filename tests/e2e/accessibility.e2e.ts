@@ -1,0 +1,24 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { seriousViolations } from './axe';
+import { startSite, waitForCharts, waitForData, watchedPage, type Site } from './browser';
+
+let site: Site;
+beforeAll(async () => {
+  site = await startSite();
+});
+afterAll(() => site.close());
+
+test.each(['/', '/attendance', '/funding', '/expansion'])(
+  '%s has no serious or critical accessibility violation (axe-core), once its data is shown',
+  async (path) => {
+    const w = await watchedPage(site);
+    await w.page.goto(site.url + path);
+    expect(await waitForData(w.page)).toBe('ready');
+    await waitForCharts(w.page);
+    expect(await seriousViolations(w.page)).toEqual([]);
+    // The check runs on the live page: the CSP stays intact and nothing else broke.
+    expect(await w.cspViolations()).toEqual([]);
+    expect(w.consoleErrors).toEqual([]);
+    await w.context.close();
+  }
+);

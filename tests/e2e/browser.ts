@@ -1,0 +1,86 @@
+/**
+ * Real headless Chromium (Debian's) on the production build, served by the same static server as `npm start`.
+ * Every page opened here records what a user would never want: console errors, page errors, CSP violations
+ * and any request that leaves the page's origin (workers included).
+ */
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { serveBuild } from '../../scripts/serve.js';
+
+export interface Site {
+  url: string;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+export async function startSite(): Promise<Site> {
+  const server = await serveBuild({ port: 0 });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync'
+    ]
+  });
+  return {
+    url: server.url,
+    browser,
+    async close() {
+      await browser.close();
+      await server.close();
+    }
+  };
+}
+
+export interface Watched {
+  page: Page;
+  context: BrowserContext;
+  consoleErrors: string[];
+  pageErrors: string[];
+  requests: string[];
+  cspViolations(): Promise<string[]>;
+}
+
+/** A fresh context and page that records errors, requests and CSP violations. */
+export async function watchedPage(site: Site): Promise<Watched> {
+  const context = await site.browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const page = await context.newPage();
+  const consoleErrors: string[] = [];
+  const pageErrors: string[] = [];
+  const requests: string[] = [];
+  context.on('request', (r) => requests.push(r.url()));
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await context.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __csp: string[] }).__csp = seen;
+    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  return {
+    page,
+    context,
+    consoleErrors,
+    pageErrors,
+    requests,
+    cspViolations: () => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)
+  };
+}
+
+/** Waits until the in-browser database has loaded the data (or failed). */
+export async function waitForData(page: Page): Promise<string> {
+  const status = page.locator('header [role="status"]');
+  await status.and(page.locator('[data-status="ready"], [data-status="failed"]')).waitFor({ timeout: 30_000 });
+  return (await status.getAttribute('data-status')) ?? '';
+}
+
+/** Waits until every chart container on the page has drawn its SVG. */
+export async function waitForCharts(page: Page): Promise<number> {
+  await page.waitForFunction(() => [...document.querySelectorAll('.plot')].every((p) => p.querySelector('svg')));
+  return page.locator('.plot svg').count();
+}

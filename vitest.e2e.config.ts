@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+// Browser tests: real Chromium on the production build (run `npm run build` first; `npm test` does).
+export default defineConfig({
+  test: {
+    include: ['tests/e2e/**/*.e2e.ts'],
+    environment: 'node',
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    // Two cores: one Chromium at a time keeps timings and the machine calm.
+    fileParallelism: false
+  }
+});
