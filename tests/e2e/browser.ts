@@ -60,7 +60,9 @@ export async function watchedPage(site: Site): Promise<Watched> {
   await context.addInitScript(() => {
     const seen: string[] = [];
     (window as unknown as { __csp: string[] }).__csp = seen;
-    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      seen.push(`${e.violatedDirective} ${e.blockedURI}`)
+    );
   });
   return {
     page,
@@ -75,12 +77,16 @@ export async function watchedPage(site: Site): Promise<Watched> {
 /** Waits until the in-browser database has loaded the data (or failed). */
 export async function waitForData(page: Page): Promise<string> {
   const status = page.locator('header [role="status"]');
-  await status.and(page.locator('[data-status="ready"], [data-status="failed"]')).waitFor({ timeout: 30_000 });
+  await status
+    .and(page.locator('[data-status="ready"], [data-status="failed"]'))
+    .waitFor({ timeout: 30_000 });
   return (await status.getAttribute('data-status')) ?? '';
 }
 
 /** Waits until every chart container on the page has drawn its SVG. */
 export async function waitForCharts(page: Page): Promise<number> {
-  await page.waitForFunction(() => [...document.querySelectorAll('.plot')].every((p) => p.querySelector('svg')));
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('.plot')].every((p) => p.querySelector('svg'))
+  );
   return page.locator('.plot svg').count();
 }

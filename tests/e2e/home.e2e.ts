@@ -51,11 +51,15 @@ describe('the home page on the production build', () => {
     const w = await watchedPage(site);
     await w.page.goto(site.url);
     await waitForData(w.page);
-    const card = w.page.locator('section.card', { has: w.page.getByRole('heading', { name: /GP partners per year/ }) });
+    const card = w.page.locator('section.card', {
+      has: w.page.getByRole('heading', { name: /GP partners per year/ })
+    });
     await card.getByRole('button', { name: 'Show table' }).click();
     const table = card.getByRole('table', { name: 'GP partners per year' });
     expect(await table.locator('tbody tr').count()).toBe(expected.known);
-    expect(await table.locator('tbody tr').last().locator('td').last().textContent()).toBe(String(expected.last));
+    expect(await table.locator('tbody tr').last().locator('td').last().textContent()).toBe(
+      String(expected.last)
+    );
     await w.context.close();
   });
 
@@ -74,7 +78,11 @@ describe('the home page on the production build', () => {
   test('a corrupt bundled file gives a clear error, not a blank page', async () => {
     const w = await watchedPage(site);
     await w.page.route('**/data/meetings.parquet', (route) =>
-      route.fulfill({ status: 200, contentType: 'application/octet-stream', body: 'PAR1 this is not parquet' })
+      route.fulfill({
+        status: 200,
+        contentType: 'application/octet-stream',
+        body: 'PAR1 this is not parquet'
+      })
     );
     await w.page.goto(site.url);
     expect(await waitForData(w.page)).toBe('failed');
@@ -89,7 +97,9 @@ describe('the home page on the production build', () => {
     await w.page.route('**/data/needs.parquet', (route) => route.fulfill({ status: 404, body: 'Not found' }));
     await w.page.goto(site.url);
     expect(await waitForData(w.page)).toBe('failed');
-    expect(await w.page.getByRole('alert').textContent()).toContain('needs.parquet could not be fetched (HTTP 404)');
+    expect(await w.page.getByRole('alert').textContent()).toContain(
+      'needs.parquet could not be fetched (HTTP 404)'
+    );
     await w.context.close();
   });
 });
