@@ -46,3 +46,21 @@ export function sourceLine(
   );
   return parts.length ? `Sources: ${parts.join('; ')}.` : 'Sources: none recorded.';
 }
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * A meeting's dates, as precise as the source: "Oct 2010" for a month, "17-18 Apr 2012", "30 Sep - 1 Oct 2015",
+ * "10 Oct 2011". Dates are ISO strings; no time zone is involved.
+ */
+export function formatMeetingDate(start: string, end: string, precision: 'day' | 'month' | 'year'): string {
+  const [y1, m1, d1] = start.split('-').map(Number) as [number, number, number];
+  const [y2, m2, d2] = end.split('-').map(Number) as [number, number, number];
+  const month = (m: number) => MONTHS[m - 1]!;
+  if (precision === 'year') return String(y1);
+  if (precision === 'month') return `${month(m1)} ${y1}`;
+  if (start === end) return `${d1} ${month(m1)} ${y1}`;
+  if (y1 === y2 && m1 === m2) return `${d1}–${d2} ${month(m1)} ${y1}`;
+  if (y1 === y2) return `${d1} ${month(m1)} – ${d2} ${month(m2)} ${y1}`;
+  return `${d1} ${month(m1)} ${y1} – ${d2} ${month(m2)} ${y2}`;
+}

@@ -36,7 +36,7 @@ export function partnersBars(rows: readonly PartnersPerYearRow[]): Bar[] {
 export function buildPartnersChart(
   rows: readonly PartnersPerYearRow[],
   { width, id, document }: PartnersChartOptions
-): SVGSVGElement | HTMLElement {
+): Element {
   const bars = partnersBars(rows);
   const tip = (b: Bar) =>
     `${b.year}: ${formatCount(b.total)} partners` +
@@ -84,9 +84,6 @@ export function buildPartnersChart(
       Plot.ruleY([0], { ariaHidden: 'true' })
     ]
   });
-  const svg = (
-    chart.nodeName.toLowerCase() === 'svg' ? chart : chart.querySelector('svg')
-  ) as SVGSVGElement | null;
-  if (svg) addHatches(svg, id, { unknown: COLORS.partnerYearUnknown });
+  addHatches(chart, id, { unknown: COLORS.partnerYearUnknown });
   return chart;
 }

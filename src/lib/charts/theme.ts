@@ -3,6 +3,7 @@
  * that marks illustrative data and honest gaps ("year unknown"). Defined once; charts, legends and exports use it.
  */
 import type { SourceKind } from '$lib/data/contract';
+import type { ParticipantGroup } from '$lib/data/queries/attendance';
 
 /** Observable 10, in its published order. */
 export const OBSERVABLE_10 = [
@@ -27,10 +28,37 @@ export const COLORS = {
     cited: OBSERVABLE_10[0],
     illustrative: OBSERVABLE_10[1]
   } satisfies Record<SourceKind, string>,
+  /** Who attends a meeting: one colour per kind of participant, in every chart and legend. */
+  participant: {
+    state_partner: OBSERVABLE_10[0],
+    state_observer: OBSERVABLE_10[1],
+    state_guest: OBSERVABLE_10[9],
+    european_union: OBSERVABLE_10[3],
+    international_org: OBSERVABLE_10[2],
+    civil_society: OBSERVABLE_10[6]
+  } satisfies Record<ParticipantGroup, string>,
+  /** The capacity an entity came in: partner, observer or guest. */
+  capacity: {
+    partner: OBSERVABLE_10[0],
+    observer: OBSERVABLE_10[1],
+    guest: OBSERVABLE_10[8]
+  },
+  notRecorded: '#9498a0',
   ink: '#1b1e23',
   muted: '#5f6368',
   grid: '#e3e5e8'
 } as const;
+
+export const PARTICIPANT_LABELS: Record<ParticipantGroup, string> = {
+  state_partner: 'States as partners',
+  state_observer: 'States as observers',
+  state_guest: 'States as guests',
+  european_union: 'European Union',
+  international_org: 'International organisations',
+  civil_society: 'Civil society'
+};
+
+export const CAPACITY_LABELS = { partner: 'Partner', observer: 'Observer', guest: 'Guest' } as const;
 
 export const CHART_FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 
@@ -43,8 +71,15 @@ export function hatchId(chartId: string, name: string): string {
   return `${chartId}-hatch-${name}`;
 }
 
-/** Adds diagonal-hatch patterns to a chart's SVG; marks fill with `url(#<hatchId>)`. */
-export function addHatches(svg: SVGSVGElement, chartId: string, colours: Record<string, string>): void {
+/** Adds diagonal-hatch patterns (light ones for gaps that must not outshine data) to a chart (Plot's SVG, or the figure around it); marks fill with `url(#<hatchId>)`. */
+export function addHatches(
+  chart: Element,
+  chartId: string,
+  colours: Record<string, string>,
+  { light = false }: { light?: boolean } = {}
+): void {
+  const svg = chart.nodeName.toLowerCase() === 'svg' ? chart : chart.querySelector('svg');
+  if (!svg) return;
   const doc = svg.ownerDocument;
   const defs = doc.createElementNS(SVG_NS, 'defs');
   for (const [name, colour] of Object.entries(colours)) {
@@ -58,14 +93,15 @@ export function addHatches(svg: SVGSVGElement, chartId: string, colours: Record<
     background.setAttribute('width', '6');
     background.setAttribute('height', '6');
     background.setAttribute('fill', colour);
-    background.setAttribute('fill-opacity', '0.25');
+    background.setAttribute('fill-opacity', light ? '0.08' : '0.25');
     const line = doc.createElementNS(SVG_NS, 'line');
     line.setAttribute('x1', '0');
     line.setAttribute('y1', '0');
     line.setAttribute('x2', '0');
     line.setAttribute('y2', '6');
     line.setAttribute('stroke', colour);
-    line.setAttribute('stroke-width', '2.5');
+    line.setAttribute('stroke-width', light ? '1' : '2.5');
+    if (light) line.setAttribute('stroke-opacity', '0.45');
     pattern.append(background, line);
     defs.append(pattern);
   }

@@ -1,0 +1,106 @@
+/**
+ * Who attended which meeting: entities (rows, by kind, then most meetings) by meetings (columns, by date), each
+ * cell coloured by the capacity the entity came in. Meetings without a participant list are hatched columns.
+ */
+import * as Plot from '@observablehq/plot';
+import type { MatrixRow, MeetingRow } from '$lib/data/queries/attendance';
+import { meetingName, meetingTick } from './meeting-axis';
+import { CAPACITY_LABELS, CHART_FONT, COLORS, addHatches, hatchId } from './theme';
+
+export interface MatrixChartOptions {
+  width: number;
+  id: string;
+  document?: Document;
+}
+
+const ROW_HEIGHT = 16;
+const MAX_LABEL = 34;
+
+export function matrixEntities(rows: readonly MatrixRow[]): { entityId: string; name: string }[] {
+  const seen = new Map<string, { entityId: string; name: string; rank: number }>();
+  for (const r of rows)
+    if (!seen.has(r.entityId)) seen.set(r.entityId, { entityId: r.entityId, name: r.name, rank: r.rank });
+  return [...seen.values()].sort((a, b) => a.rank - b.rank);
+}
+
+export function buildMatrixChart(
+  meetings: readonly MeetingRow[],
+  rows: readonly MatrixRow[],
+  { width, id, document }: MatrixChartOptions
+): Element {
+  const byId = new Map(meetings.map((m) => [m.meetingId, m]));
+  const entities = matrixEntities(rows);
+  const names = entities.map((e) => e.name);
+  const unrecorded = meetings.filter((m) => !m.attendanceRecorded);
+  const gapCells = unrecorded.flatMap((m) => names.map((name) => ({ meetingId: m.meetingId, name })));
+  const tip = (r: MatrixRow) =>
+    `${r.name}\n${meetingName(byId.get(r.meetingId)!)}: ${CAPACITY_LABELS[r.capacity].toLowerCase()}` +
+    (r.newcomer ? ' (first recorded attendance)' : '') +
+    (r.illustrative ? '\nIllustrative data' : '') +
+    `\nSource: ${r.sourceTitle}`;
+  const chart = Plot.plot({
+    document,
+    width,
+    height: Math.max(120, names.length * ROW_HEIGHT) + 100,
+    marginLeft: 215,
+    marginBottom: 56,
+    marginTop: 10,
+    style: { fontFamily: CHART_FONT, fontSize: '12px', color: COLORS.ink },
+    ariaLabel: 'Who attended which GPWG meeting, by capacity',
+    ariaDescription: `${names.length} participants across ${meetings.length} meetings.`,
+    x: {
+      type: 'band',
+      domain: meetings.map((m) => m.meetingId),
+      tickFormat: (meetingId: string) =>
+        byId.has(meetingId) ? meetingTick(byId.get(meetingId)!) : meetingId,
+      label: null,
+      axis: 'bottom',
+      padding: 0.08
+    },
+    // Long names are shortened on the axis; the tooltip and the table give them in full.
+    y: {
+      type: 'band',
+      domain: names,
+      label: null,
+      padding: 0.12,
+      tickFormat: (name: string) => (name.length > MAX_LABEL ? `${name.slice(0, MAX_LABEL - 1)}…` : name)
+    },
+    color: {
+      domain: Object.values(CAPACITY_LABELS),
+      range: [COLORS.capacity.partner, COLORS.capacity.observer, COLORS.capacity.guest]
+    },
+    marks: [
+      Plot.cell(gapCells, {
+        x: 'meetingId',
+        y: 'name',
+        fill: `url(#${hatchId(id, 'gap')})`,
+        className: 'gap',
+        ariaHidden: 'true'
+      }),
+      Plot.cell(rows, {
+        x: 'meetingId',
+        y: 'name',
+        fill: (r: MatrixRow) => CAPACITY_LABELS[r.capacity],
+        fillOpacity: (r: MatrixRow) => (r.illustrative ? 0.45 : 1),
+        title: tip,
+        tip: { fontSize: 12, lineHeight: 1.3 },
+        className: 'attended',
+        ariaLabel: (r: MatrixRow) => tip(r).split('\n').slice(0, 2).join(': ')
+      }),
+      Plot.text(
+        rows.filter((r) => r.newcomer),
+        {
+          x: 'meetingId',
+          y: 'name',
+          text: () => 'new',
+          fill: 'white',
+          fontWeight: 700,
+          fontSize: 10,
+          ariaHidden: 'true'
+        }
+      )
+    ]
+  });
+  addHatches(chart, id, { gap: COLORS.notRecorded }, { light: true });
+  return chart;
+}

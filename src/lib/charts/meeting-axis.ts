@@ -1,0 +1,17 @@
+/** How a meeting is named on an axis and in tooltips: city, dates as precise as known, presidency. */
+import type { MeetingRow } from '$lib/data/queries/attendance';
+import { formatMeetingDate } from '$lib/format';
+
+export function meetingDate(m: MeetingRow): string {
+  return formatMeetingDate(m.dateStart, m.dateEnd, m.datePrecision);
+}
+
+/** Three lines for an axis tick: city, date, presidency. */
+export function meetingTick(m: MeetingRow): string {
+  return `${m.city.split(',')[0]}\n${meetingDate(m)}\n${m.presidencyName} ${m.presidencyYear}`;
+}
+
+/** One line for a tooltip or a table. */
+export function meetingName(m: MeetingRow): string {
+  return `${m.city}, ${meetingDate(m)}`;
+}
