@@ -4,16 +4,19 @@
  */
 import { startSite, waitForCharts, waitForData, watchedPage } from '../tests/e2e/browser.ts';
 
-const views = [{ path: '/', file: 'home.png' }];
+const views = [
+  { path: '/', file: 'home.png', charts: 1, height: 1000 },
+  { path: '/attendance', file: 'attendance.png', charts: 2, height: 1500 }
+];
 
 const site = await startSite();
 try {
   for (const view of views) {
     const w = await watchedPage(site);
-    await w.page.setViewportSize({ width: 1440, height: 1000 });
+    await w.page.setViewportSize({ width: 1440, height: view.height });
     await w.page.goto(site.url + view.path);
     await waitForData(w.page);
-    await waitForCharts(w.page);
+    await waitForCharts(w.page, view.charts);
     await w.page.screenshot({ path: `docs/screenshots/${view.file}` });
     console.log(`docs/screenshots/${view.file}`);
     await w.context.close();

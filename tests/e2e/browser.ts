@@ -83,10 +83,11 @@ export async function waitForData(page: Page): Promise<string> {
   return (await status.getAttribute('data-status')) ?? '';
 }
 
-/** Waits until every chart container on the page has drawn its SVG. */
-export async function waitForCharts(page: Page): Promise<number> {
-  await page.waitForFunction(() =>
-    [...document.querySelectorAll('.plot')].every((p) => p.querySelector('svg'))
-  );
+/** Waits until the page shows at least `count` charts and every chart container has drawn its SVG. */
+export async function waitForCharts(page: Page, count = 1): Promise<number> {
+  await page.waitForFunction((n) => {
+    const plots = [...document.querySelectorAll('.plot')];
+    return plots.length >= n && plots.every((p) => p.querySelector('svg'));
+  }, count);
   return page.locator('.plot svg').count();
 }

@@ -63,7 +63,8 @@ export function buildMatrixChart(
       domain: names,
       label: null,
       padding: 0.12,
-      tickFormat: (name: string) => (name.length > MAX_LABEL ? `${name.slice(0, MAX_LABEL - 1)}…` : name)
+      tickFormat: (name: string) =>
+        name.length > MAX_LABEL ? `${name.slice(0, MAX_LABEL - 1).trimEnd()}…` : name
     },
     color: {
       domain: Object.values(CAPACITY_LABELS),
