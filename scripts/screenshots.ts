@@ -6,7 +6,8 @@ import { startSite, waitForCharts, waitForData, watchedPage } from '../tests/e2e
 
 const views = [
   { path: '/', file: 'home.png', charts: 1, height: 1000 },
-  { path: '/attendance', file: 'attendance.png', charts: 2, height: 1500 }
+  { path: '/attendance', file: 'attendance.png', charts: 2, height: 1500 },
+  { path: '/expansion', file: 'expansion.png', charts: 2, height: 1700 }
 ];
 
 const site = await startSite();

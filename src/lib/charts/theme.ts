@@ -44,6 +44,22 @@ export const COLORS = {
     guest: OBSERVABLE_10[8]
   },
   notRecorded: '#9498a0',
+  /** UN M49 regions, and the EU where a region is expected. */
+  region: {
+    Africa: OBSERVABLE_10[8],
+    Americas: OBSERVABLE_10[2],
+    Asia: OBSERVABLE_10[1],
+    Europe: OBSERVABLE_10[0],
+    Oceania: OBSERVABLE_10[4],
+    'European Union': OBSERVABLE_10[3]
+  } as Record<string, string>,
+  /** Standing on the map. */
+  status: {
+    observer: OBSERVABLE_10[1],
+    invitee: OBSERVABLE_10[6],
+    attended: OBSERVABLE_10[2],
+    nonMember: '#e6e8eb'
+  },
   ink: '#1b1e23',
   muted: '#5f6368',
   grid: '#e3e5e8'
@@ -57,6 +73,9 @@ export const PARTICIPANT_LABELS: Record<ParticipantGroup, string> = {
   international_org: 'International organisations',
   civil_society: 'Civil society'
 };
+
+/** Regions in a fixed order for stacks and legends. */
+export const REGION_ORDER = ['Europe', 'Americas', 'Asia', 'Oceania', 'Africa', 'European Union'];
 
 export const CAPACITY_LABELS = { partner: 'Partner', observer: 'Observer', guest: 'Guest' } as const;
 

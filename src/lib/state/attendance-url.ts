@@ -8,6 +8,7 @@ import {
   type AttendanceFilters,
   type ParticipantGroup
 } from '$lib/data/queries/attendance';
+import { parseYear, setYears, type Parsed } from './url-values';
 
 export type AttendanceMeasure = 'entities' | 'delegates';
 
@@ -24,20 +25,7 @@ export const DEFAULT_ATTENDANCE: AttendanceFilters = {
   groups: PARTICIPANT_GROUPS
 };
 
-export interface Parsed<T> {
-  value: T;
-  notices: string[];
-}
-
 const ENTITY_ID = /^[A-Z0-9]{2,12}$/;
-
-function parseYear(raw: string | null, name: string, notices: string[]): number | null {
-  if (raw === null || raw === '') return null;
-  const year = Number(raw);
-  if (Number.isInteger(year) && year >= 1900 && year <= 2100) return year;
-  notices.push(`"${raw}" is not a year; the ${name} year filter was ignored.`);
-  return null;
-}
 
 export function parseAttendance(params: URLSearchParams): Parsed<AttendanceView> {
   const notices: string[] = [];
@@ -78,8 +66,7 @@ export function parseAttendance(params: URLSearchParams): Parsed<AttendanceView>
 export function serializeAttendance({ filters: f, measure }: AttendanceView): URLSearchParams {
   const params = new URLSearchParams();
   if (f.presidency) params.set('presidency', f.presidency);
-  if (f.yearFrom !== null) params.set('from', String(f.yearFrom));
-  if (f.yearTo !== null) params.set('to', String(f.yearTo));
+  setYears(params, f.yearFrom, f.yearTo);
   if (f.groups.length !== PARTICIPANT_GROUPS.length) params.set('kind', f.groups.join(','));
   if (measure !== 'entities') params.set('measure', measure);
   return params;

@@ -1,0 +1,229 @@
+/**
+ * Queries of the expansion view. A partner in year Y is an entity with a `partner` period covering Y; a period
+ * whose start is unknown covers Y from its `confirmed_year` on and is reported as "year unknown", never placed in
+ * a guessed year. Every filter is a bound parameter: count the EU, the region (null for all), the first and last
+ * year (null for the data's own range).
+ */
+import type { Db, SqlParam } from '../db';
+
+export interface ExpansionFilters {
+  countEu: boolean;
+  /** A UN M49 region, or null for all. The EU, having none, shows only when no region is chosen. */
+  region: string | null;
+  yearFrom: number | null;
+  yearTo: number | null;
+}
+
+/** The label the EU takes where a region is expected. */
+export const EU_REGION = 'European Union';
+
+/** $1 count the EU, $2 region, $3 first year, $4 last year. */
+function partnerParams(f: ExpansionFilters): SqlParam[] {
+  return [f.countEu, f.region, f.yearFrom, f.yearTo];
+}
+
+/** $1 region, $2 first year, $3 last year (for queries about states, where the EU flag has no say). */
+function stateParams(f: ExpansionFilters): SqlParam[] {
+  return [f.region, f.yearFrom, f.yearTo];
+}
+
+/** Partner periods in view: start (known or confirmed), end, region, whether the start year is known. */
+const PARTNER_PERIODS = `
+  SELECT m.entity_id, e.name, e.kind, COALESCE(e.region, '${EU_REGION}') AS region,
+         COALESCE(m.from_year, m.confirmed_year) AS start_year, m.to_year AS end_year,
+         m.from_year IS NOT NULL AS year_known, m.source_id, s.title AS source_title, s.kind AS source_kind
+  FROM memberships m
+  JOIN entities e USING (entity_id)
+  JOIN sources s ON s.source_id = m.source_id
+  WHERE m.status = 'partner'
+    AND ($1 OR e.kind <> 'european_union')
+    AND ($2::VARCHAR IS NULL OR e.region = $2)`;
+
+/** The years shown: the filter's bounds (the placeholders given), else the data's first to last partner year. */
+const years = (from: string, to: string) => `
+  SELECT range AS year FROM range(
+    COALESCE(${from}::INTEGER, (SELECT min(COALESCE(from_year, confirmed_year)) FROM memberships WHERE status = 'partner')),
+    COALESCE(${to}::INTEGER, (SELECT max(greatest(COALESCE(from_year, confirmed_year), COALESCE(to_year, 0)))
+                           FROM memberships WHERE status = 'partner')) + 1)`;
+
+export interface PartnersByRegionRow {
+  year: number;
+  region: string;
+  /** Partners whose join year is recorded. */
+  known: number;
+  /** Partners counted from a confirmed year, join year not recorded. */
+  yearUnknown: number;
+  illustrative: number;
+}
+
+/** Partners per year and region (grain: year × region; unit: partners). Regions sum to the year's total. */
+export function partnersByRegion(db: Db, f: ExpansionFilters): Promise<PartnersByRegionRow[]> {
+  return db.query<PartnersByRegionRow>(
+    `WITH p AS (${PARTNER_PERIODS}), y AS (${years('$3', '$4')})
+     SELECT CAST(y.year AS INTEGER) AS year, p.region,
+            CAST(count(*) FILTER (WHERE p.year_known) AS INTEGER) AS known,
+            CAST(count(*) FILTER (WHERE NOT p.year_known) AS INTEGER) AS "yearUnknown",
+            CAST(count(*) FILTER (WHERE p.source_kind = 'illustrative') AS INTEGER) AS illustrative
+     FROM y JOIN p ON p.start_year <= y.year AND (p.end_year IS NULL OR p.end_year >= y.year)
+     GROUP BY y.year, p.region
+     ORDER BY y.year, p.region`,
+    partnerParams(f)
+  );
+}
+
+export interface JoinRow {
+  year: number;
+  /** False for partners first confirmed in this year whose join year is not recorded. */
+  yearKnown: boolean;
+  partners: number;
+  names: string;
+  regions: string;
+}
+
+/** Who joined in each year in view (or was first confirmed as a partner, join year unknown). */
+export function joinsByYear(db: Db, f: ExpansionFilters): Promise<JoinRow[]> {
+  return db.query<JoinRow>(
+    `WITH p AS (${PARTNER_PERIODS}), y AS (${years('$3', '$4')})
+     SELECT CAST(p.start_year AS INTEGER) AS year, p.year_known AS "yearKnown", CAST(count(*) AS INTEGER) AS partners,
+            string_agg(p.name, ', ' ORDER BY p.name) AS names,
+            string_agg(DISTINCT p.region, ', ' ORDER BY p.region) AS regions
+     FROM p WHERE p.start_year IN (SELECT year FROM y)
+     GROUP BY p.start_year, p.year_known
+     ORDER BY year, "yearKnown" DESC`,
+    partnerParams(f)
+  );
+}
+
+export type MapStatus = 'partner' | 'observer' | 'invitee' | 'attended';
+
+export interface StateStatusRow {
+  entityId: string;
+  name: string;
+  region: string | null;
+  /** The state's standing in the last year of the view; `attended` = came to a GPWG meeting, not a member. */
+  status: MapStatus;
+  /** For partners: the year joined, or the year first confirmed when `yearKnown` is false. */
+  joinYear: number | null;
+  yearKnown: boolean;
+  /** Every membership period and non-member attendance, in words, for the tooltip. */
+  history: string;
+  sources: string;
+}
+
+/**
+ * Each state's standing as of the last year in view (grain: state). States with no membership and no attendance
+ * are absent: the map shows them as non-members.
+ */
+export function stateStatus(db: Db, f: ExpansionFilters): Promise<StateStatusRow[]> {
+  return db.query<StateStatusRow>(
+    `WITH y AS (${years('$2', '$3')}), last AS (SELECT max(year) AS year FROM y),
+     periods AS (
+       SELECT m.entity_id, m.status, COALESCE(m.from_year, m.confirmed_year) AS start_year, m.to_year,
+              m.from_year IS NOT NULL AS year_known, s.title AS source_title,
+              m.status || ' ' || CASE WHEN m.from_year IS NULL THEN 'by ' || m.confirmed_year || ' (year unknown)'
+                                      ELSE 'from ' || m.from_year END
+                           || CASE WHEN m.to_year IS NULL THEN '' ELSE ' to ' || m.to_year END AS words
+       FROM memberships m JOIN sources s ON s.source_id = m.source_id
+     ),
+     current AS (
+       SELECT p.* FROM periods p, last
+       WHERE p.start_year <= last.year AND (p.to_year IS NULL OR p.to_year >= last.year)
+     ),
+     visits AS (
+       SELECT p.entity_id, mt.meeting_id, mt.date_start, p.capacity, s.title AS source_title,
+              'attended ' || mt.city || ' ' || strftime(mt.date_start, '%b %Y') || ' as ' || p.capacity AS words
+       FROM participation p JOIN meetings mt USING (meeting_id) JOIN sources s ON s.source_id = p.source_id, last
+       WHERE p.capacity <> 'partner' AND year(mt.date_start) <= last.year
+     ),
+     states AS (
+       SELECT e.entity_id, e.name, e.region FROM entities e
+       WHERE e.kind = 'state' AND ($1::VARCHAR IS NULL OR e.region = $1)
+     )
+     SELECT st.entity_id AS "entityId", st.name, st.region,
+            COALESCE(c.status, 'attended') AS status,
+            CAST(CASE WHEN c.status = 'partner' THEN c.start_year END AS INTEGER) AS "joinYear",
+            COALESCE(c.year_known, true) AS "yearKnown",
+            concat_ws('; ', (SELECT string_agg(words, '; ' ORDER BY start_year) FROM periods p WHERE p.entity_id = st.entity_id),
+                            (SELECT string_agg(words, '; ' ORDER BY date_start) FROM visits v WHERE v.entity_id = st.entity_id)) AS history,
+            concat_ws('; ', (SELECT string_agg(DISTINCT source_title, '; ') FROM periods p WHERE p.entity_id = st.entity_id),
+                            (SELECT string_agg(DISTINCT source_title, '; ') FROM visits v WHERE v.entity_id = st.entity_id)) AS sources
+     FROM states st
+     LEFT JOIN current c ON c.entity_id = st.entity_id
+     WHERE c.entity_id IS NOT NULL OR EXISTS (SELECT 1 FROM visits v WHERE v.entity_id = st.entity_id)
+     ORDER BY st.name`,
+    stateParams(f)
+  );
+}
+
+export interface OnTheWayRow {
+  entityId: string;
+  name: string;
+  region: string | null;
+  /** Why: observer or invitee status, or attendance at a GPWG meeting without being a partner. */
+  reason: string;
+  /** The first GPWG meeting attended as a non-partner, if any. */
+  firstMeeting: string | null;
+  firstMeetingDate: string | null;
+  /** Year from which the entity is on the way. */
+  since: number;
+  /** The year it became a partner, if it has. */
+  joined: number | null;
+  sources: string;
+}
+
+/**
+ * States on the way to membership during the years in view: observers and invitees, and states that attended a
+ * GPWG meeting without being partners, from then until the year they join (that year included).
+ */
+export function onTheWay(db: Db, f: ExpansionFilters): Promise<OnTheWayRow[]> {
+  return db.query<OnTheWayRow>(
+    `WITH y AS (${years('$2', '$3')}), span AS (SELECT min(year) AS first, max(year) AS last FROM y),
+     approaches AS (
+       SELECT m.entity_id, m.status AS reason, NULL AS meeting, NULL::DATE AS meeting_date,
+              COALESCE(m.from_year, m.confirmed_year) AS since, s.title AS source_title
+       FROM memberships m JOIN sources s ON s.source_id = m.source_id
+       WHERE m.status IN ('observer', 'invitee')
+       UNION ALL
+       SELECT p.entity_id, 'attended as ' || p.capacity, mt.city || ', ' || strftime(mt.date_start, '%b %Y'),
+              mt.date_start, year(mt.date_start), s.title
+       FROM participation p JOIN meetings mt USING (meeting_id) JOIN sources s ON s.source_id = p.source_id
+       WHERE p.capacity <> 'partner'
+     ),
+     joined AS (
+       SELECT entity_id, min(COALESCE(from_year, confirmed_year)) AS year FROM memberships
+       WHERE status = 'partner' GROUP BY entity_id
+     )
+     SELECT a.entity_id AS "entityId", e.name, e.region,
+            arg_min(a.reason, a.since) AS reason,
+            arg_min(a.meeting, a.meeting_date) AS "firstMeeting",
+            CAST(min(a.meeting_date) AS VARCHAR) AS "firstMeetingDate",
+            CAST(min(a.since) AS INTEGER) AS since,
+            CAST(any_value(j.year) AS INTEGER) AS joined,
+            string_agg(DISTINCT a.source_title, '; ') AS sources
+     FROM approaches a JOIN entities e USING (entity_id) LEFT JOIN joined j USING (entity_id), span
+     WHERE e.kind IN ('state', 'european_union') AND ($1::VARCHAR IS NULL OR e.region = $1)
+     GROUP BY a.entity_id, e.name, e.region, span.first, span.last
+     -- On the way from \`since\` to the join year: shown when that stretch meets the years in view.
+     HAVING min(a.since) <= span.last AND (any_value(j.year) IS NULL OR any_value(j.year) >= span.first)
+     ORDER BY since, e.name`,
+    stateParams(f)
+  );
+}
+
+/** The regions that have states in the data, for the filter. */
+export async function regionOptions(db: Db): Promise<string[]> {
+  const rows = await db.query<{ region: string }>(
+    `SELECT DISTINCT region FROM entities WHERE region IS NOT NULL ORDER BY region`
+  );
+  return rows.map((r) => r.region);
+}
+
+/** The first and last years with a partner period start or end, for the year filter. */
+export async function membershipYearRange(db: Db): Promise<{ first: number; last: number }> {
+  const [row] = await db.query<{ first: number; last: number }>(
+    `SELECT CAST(min(COALESCE(from_year, confirmed_year)) AS INTEGER) AS first,
+            CAST(max(greatest(COALESCE(from_year, confirmed_year), COALESCE(to_year, 0))) AS INTEGER) AS last
+     FROM memberships WHERE status = 'partner'`
+  );
+  return row ?? { first: 2002, last: 2002 };
+}

@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { buildPartnersMap, joinCohorts } from '../../src/lib/charts/partners-map';
+import { buildPartnersOverTime } from '../../src/lib/charts/partners-over-time';
+import { countryFeatures } from '../../src/lib/charts/world';
+import type { JoinRow, PartnersByRegionRow, StateStatusRow } from '../../src/lib/data/queries/expansion';
+import { chartDocument, normaliseSvg } from './svg';
+
+const rows: PartnersByRegionRow[] = [
+  { year: 2002, region: 'Europe', known: 5, yearUnknown: 0, illustrative: 0 },
+  { year: 2002, region: 'European Union', known: 1, yearUnknown: 0, illustrative: 0 },
+  { year: 2003, region: 'Europe', known: 11, yearUnknown: 0, illustrative: 0 },
+  { year: 2003, region: 'European Union', known: 1, yearUnknown: 0, illustrative: 0 },
+  { year: 2004, region: 'Europe', known: 11, yearUnknown: 2, illustrative: 0 },
+  { year: 2004, region: 'Asia', known: 1, yearUnknown: 0, illustrative: 0 },
+  { year: 2004, region: 'European Union', known: 1, yearUnknown: 0, illustrative: 0 }
+];
+const joins: JoinRow[] = [
+  { year: 2002, yearKnown: true, partners: 6, names: 'A, B, C, D, E, EU', regions: 'Europe, European Union' },
+  { year: 2003, yearKnown: true, partners: 6, names: 'F, G, H, I, J, K', regions: 'Europe' },
+  { year: 2004, yearKnown: true, partners: 1, names: 'L', regions: 'Asia' },
+  { year: 2004, yearKnown: false, partners: 2, names: 'M, N', regions: 'Europe' }
+];
+
+describe('buildPartnersOverTime', () => {
+  test('stacks regions, draws the total as a step line, hatches unknown join years and marks joins', () => {
+    const svg = buildPartnersOverTime(rows, joins, { width: 640, id: 't', document: chartDocument() });
+    expect(svg.querySelectorAll('g.region-bars rect')).toHaveLength(7);
+    expect(svg.querySelectorAll('g.year-unknown rect')).toHaveLength(1);
+    expect(svg.querySelectorAll('g.total-step path')).toHaveLength(1);
+    expect([...svg.querySelectorAll('g.join-labels text')].map((t) => t.textContent)).toEqual([
+      '+6',
+      '+6',
+      '+1'
+    ]);
+  });
+
+  test('matches the committed snapshot', async () => {
+    const svg = buildPartnersOverTime(rows, joins, { width: 640, id: 't', document: chartDocument() });
+    await expect(normaliseSvg(svg)).toMatchFileSnapshot('./__snapshots__/partners-over-time.svg');
+  });
+});
+
+describe('buildPartnersMap', () => {
+  const world = countryFeatures(
+    JSON.parse(readFileSync('node_modules/world-atlas/countries-110m.json', 'utf8'))
+  );
+  const state = (
+    entityId: string,
+    status: StateStatusRow['status'],
+    joinYear: number | null,
+    yearKnown = true
+  ): StateStatusRow => ({
+    entityId,
+    name: entityId,
+    region: null,
+    status,
+    joinYear,
+    yearKnown,
+    history: `${status} history`,
+    sources: 'A source'
+  });
+  const states = [
+    state('FRA', 'partner', 2002),
+    state('KAZ', 'partner', 2012),
+    state('CHL', 'partner', 2020, false),
+    state('MEX', 'observer', null)
+  ];
+  const few = world.filter((f) => ['250', '398', '152', '484', '076'].includes(String(f.id)));
+
+  test('colours partners by join year, hatches unknown years, and leaves non-members neutral', () => {
+    expect(joinCohorts(states).map((c) => c.year)).toEqual([2002, 2012]);
+    const svg = buildPartnersMap(few, states, { width: 640, id: 'm', document: chartDocument() });
+    const fills = new Map(
+      [...svg.querySelectorAll('g.countries path')].map((p) => [
+        p.getAttribute('aria-label'),
+        p.getAttribute('fill')
+      ])
+    );
+    expect(fills.get('FRA')).toBe('#08306b');
+    expect(fills.get('CHL')).toBe('url(#m-hatch-unknown)');
+    expect(fills.get('MEX')).toBe('#efb118');
+    expect(fills.get('Brazil')).toBe('#e6e8eb');
+  });
+
+  test('matches the committed snapshot', async () => {
+    const svg = buildPartnersMap(few, states, { width: 640, id: 'm', document: chartDocument() });
+    await expect(normaliseSvg(svg)).toMatchFileSnapshot('./__snapshots__/partners-map.svg');
+  });
+});
