@@ -8,9 +8,13 @@ export function formatCount(n: number): string {
   return count.format(n);
 }
 
-/** 42% */
+/** 42%; a share that rounds to 0% or 100% without being so says "< 1%" or "> 99%". */
 export function formatShare(part: number, whole: number): string {
-  return whole === 0 ? '–' : percent.format(part / whole);
+  if (whole === 0) return '–';
+  const share = part / whole;
+  if (share > 0 && share < 0.005) return '< 1%';
+  if (share > 0.995 && share < 1) return '> 99%';
+  return percent.format(share);
 }
 
 /** "$1.5 bn", "$750 m", "$12.3 k", "$950": short money for charts; the full figure goes in tooltips and tables. */
@@ -25,9 +29,10 @@ export function formatMoneyShort(usd: number): string {
   return `${sign}$${formatCount(abs)}`;
 }
 
-/** "$1,500,000,000": the full figure. */
+/** "$1,500,000,000" (and "−$2,065,000,000"): the full figure. */
 export function formatMoneyFull(usd: number): string {
-  return `$${new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 }).format(usd)}`;
+  const full = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 }).format(Math.abs(usd));
+  return `${usd < 0 && Math.round(usd) !== 0 ? '−' : ''}$${full}`;
 }
 
 /** "Sources: Arms Control Today (2013); U.S. Department of State (2004, 2012)." for the line under a chart. */

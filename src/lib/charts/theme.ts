@@ -44,6 +44,9 @@ export const COLORS = {
     guest: OBSERVABLE_10[8]
   },
   notRecorded: '#9498a0',
+  /** Money through its stages: pledged, committed, disbursed (money actually out, in green). */
+  stage: { pledged: OBSERVABLE_10[7], committed: OBSERVABLE_10[0], disbursed: OBSERVABLE_10[4] },
+  needs: '#1b1e23',
   /** UN M49 regions, and the EU where a region is expected. */
   region: {
     Africa: OBSERVABLE_10[8],
@@ -76,6 +79,17 @@ export const PARTICIPANT_LABELS: Record<ParticipantGroup, string> = {
 
 /** Regions in a fixed order for stacks and legends. */
 export const REGION_ORDER = ['Europe', 'Americas', 'Asia', 'Oceania', 'Africa', 'European Union'];
+
+export const AREA_LABELS: Record<string, string> = {
+  chemical_weapons_destruction: 'Chemical weapons destruction',
+  submarine_dismantlement: 'Submarine dismantlement',
+  fissile_material: 'Fissile material',
+  scientist_engagement: 'Scientist engagement',
+  nuclear_radiological_security: 'Nuclear and radiological security',
+  biological_security: 'Biological security',
+  resolution_1540: 'Resolution 1540',
+  other: 'Other or not broken down'
+};
 
 export const CAPACITY_LABELS = { partner: 'Partner', observer: 'Observer', guest: 'Guest' } as const;
 

@@ -1,0 +1,81 @@
+/**
+ * Counted money per year, one line per stage (the rules' stage bold), against priced needs per year as grey bars.
+ * Years with needs that are not priced are marked with their count, never as zero money.
+ */
+import * as Plot from '@observablehq/plot';
+import { STAGES } from '$lib/data/contract';
+import type { Stage } from '$lib/data/counting-rules';
+import type { NeedsRow, YearMoneyRow } from '$lib/data/queries/funding';
+import { formatCount, formatMoneyFull, formatMoneyShort } from '$lib/format';
+import { CHART_FONT, CHART_HEIGHT, COLORS } from './theme';
+
+export interface FundingByYearOptions {
+  width: number;
+  stage: Stage;
+  document?: Document;
+}
+
+export function buildFundingByYear(
+  money: readonly YearMoneyRow[],
+  needs: readonly (NeedsRow & { year: number })[],
+  { width, stage, document }: FundingByYearOptions
+): Element {
+  const tip = (r: YearMoneyRow) =>
+    `${r.year}: ${r.stage} ${formatMoneyFull(r.amount)} (${formatCount(r.rows)} rows)` +
+    (r.illustrative > 0 ? `\nof which illustrative: ${formatMoneyFull(r.illustrative)}` : '') +
+    `\nSources: ${r.sources}`;
+  const needTip = (n: NeedsRow & { year: number }) =>
+    `${n.year}: priced needs ${formatMoneyFull(n.priced)} (${formatCount(n.pricedCount)})` +
+    (n.unpriced ? `; ${formatCount(n.unpriced)} not priced` : '') +
+    `\nSources: ${n.sources}`;
+  return Plot.plot({
+    document,
+    width,
+    height: CHART_HEIGHT + 20,
+    marginLeft: 60,
+    style: { fontFamily: CHART_FONT, fontSize: '12px', color: COLORS.ink },
+    ariaLabel: 'Counted money per year by stage, against priced needs per year',
+    x: { label: null, tickFormat: (y: number) => String(y), interval: 1 },
+    y: { label: 'US dollars (nominal)', grid: true, tickFormat: formatMoneyShort, nice: true },
+    color: { domain: STAGES, range: STAGES.map((s) => COLORS.stage[s]) },
+    marks: [
+      Plot.barY(needs, {
+        x: 'year',
+        y: 'priced',
+        fill: '#d5d9df',
+        title: needTip,
+        className: 'needs'
+      }),
+      Plot.text(
+        needs.filter((n) => n.unpriced > 0),
+        {
+          x: 'year',
+          y: 0,
+          text: (n: NeedsRow) => `+${n.unpriced}`,
+          dy: -8,
+          fill: COLORS.muted,
+          className: 'unpriced'
+        }
+      ),
+      Plot.lineY(money, {
+        x: 'year',
+        y: 'amount',
+        stroke: 'stage',
+        strokeWidth: (r: YearMoneyRow) => (r.stage === stage ? 3 : 1.5),
+        z: 'stage',
+        className: 'stage-lines'
+      }),
+      Plot.dot(money, {
+        x: 'year',
+        y: 'amount',
+        fill: 'stage',
+        r: (r: YearMoneyRow) => (r.stage === stage ? 4 : 2.5),
+        stroke: (r: YearMoneyRow) => (r.illustrative > 0 ? COLORS.sourceKind.illustrative : 'white'),
+        title: tip,
+        tip: { fontSize: 12, lineHeight: 1.3 },
+        className: 'stage-dots'
+      }),
+      Plot.ruleY([0])
+    ]
+  });
+}

@@ -1,0 +1,62 @@
+/** The same money per priority area under two rule sets: a dot for each, joined, with the difference in words. */
+import * as Plot from '@observablehq/plot';
+import { formatMoneyFull, formatMoneyShort } from '$lib/format';
+import { AREA_LABELS, CHART_FONT, COLORS } from './theme';
+
+export interface ComparisonRow {
+  area: string;
+  a: number;
+  b: number;
+}
+
+export interface RuleComparisonOptions {
+  width: number;
+  labelA: string;
+  labelB: string;
+  document?: Document;
+}
+
+export function signedMoney(usd: number): string {
+  return usd === 0 ? 'no change' : `${usd > 0 ? '+' : '−'}${formatMoneyShort(Math.abs(usd))}`;
+}
+
+export function buildRuleComparison(rows: readonly ComparisonRow[], o: RuleComparisonOptions): Element {
+  const dots = rows.flatMap((r) => [
+    { area: r.area, set: o.labelA, amount: r.a },
+    { area: r.area, set: o.labelB, amount: r.b }
+  ]);
+  return Plot.plot({
+    document: o.document,
+    width: o.width,
+    height: rows.length * 30 + 50,
+    marginLeft: 210,
+    marginRight: 90,
+    style: { fontFamily: CHART_FONT, fontSize: '12px', color: COLORS.ink },
+    ariaLabel: `Counted money per priority area: ${o.labelA} against ${o.labelB}`,
+    x: { label: 'US dollars (nominal)', grid: true, tickFormat: formatMoneyShort, nice: true },
+    y: { domain: rows.map((r) => r.area), tickFormat: (a: string) => AREA_LABELS[a] ?? a, label: null },
+    color: { domain: [o.labelA, o.labelB], range: [COLORS.ink, COLORS.stage.committed] },
+    marks: [
+      Plot.ruleY(rows, { y: 'area', x1: 'a', x2: 'b', stroke: '#b8bec7', strokeWidth: 2 }),
+      Plot.dot(dots, {
+        y: 'area',
+        x: 'amount',
+        fill: 'set',
+        r: 5,
+        title: (d: { area: string; set: string; amount: number }) =>
+          `${AREA_LABELS[d.area] ?? d.area}, ${d.set}: ${formatMoneyFull(d.amount)}`,
+        tip: { fontSize: 12 },
+        className: 'comparison-dots'
+      }),
+      Plot.text(rows, {
+        y: 'area',
+        frameAnchor: 'right',
+        dx: 85,
+        textAnchor: 'end',
+        text: (r: ComparisonRow) => signedMoney(r.b - r.a),
+        fill: COLORS.muted,
+        className: 'differences'
+      })
+    ]
+  });
+}

@@ -1,0 +1,116 @@
+/**
+ * Money by category (priority area, or donor), one bar per stage side by side, the rules' stage in full colour
+ * and the other two lighter; the illustrative part of each bar hatched. For areas, a black tick marks the priced
+ * needs, and the right margin says the coverage or how many needs are not priced.
+ */
+import * as Plot from '@observablehq/plot';
+import { STAGES } from '$lib/data/contract';
+import type { Stage } from '$lib/data/counting-rules';
+import type { MoneyRow, NeedsRow } from '$lib/data/queries/funding';
+import { formatCount, formatMoneyFull, formatMoneyShort, formatShare } from '$lib/format';
+import { CHART_FONT, COLORS, addHatches, hatchId } from './theme';
+
+export interface StageBar extends MoneyRow {
+  key: string;
+}
+
+export interface CategoryNeeds extends NeedsRow {
+  key: string;
+}
+
+export interface StageBarsOptions {
+  width: number;
+  id: string;
+  /** Categories top to bottom, with their labels. */
+  categories: { key: string; label: string }[];
+  /** The stage the rules count: drawn in full colour. */
+  stage: Stage;
+  needs?: readonly CategoryNeeds[];
+  ariaLabel: string;
+  document?: Document;
+}
+
+const BAR = 9;
+
+/** What the right margin says of an area's needs: coverage where needs are priced, else the count not priced. */
+export function needsNote(counted: number, needs: CategoryNeeds | undefined): string {
+  if (!needs) return 'no needs recorded';
+  const parts: string[] = [];
+  if (needs.priced > 0) parts.push(`${formatShare(counted, needs.priced)} of priced needs`);
+  if (needs.unpriced > 0) parts.push(`${formatCount(needs.unpriced)} not priced`);
+  return parts.join('; ') || 'no needs recorded';
+}
+
+export function buildStageBars(rows: readonly StageBar[], o: StageBarsOptions): Element {
+  const label = new Map(o.categories.map((c) => [c.key, c.label]));
+  const needsByKey = new Map((o.needs ?? []).map((n) => [n.key, n]));
+  const tip = (r: StageBar) =>
+    `${label.get(r.key)}: ${r.stage} ${formatMoneyFull(r.amount)} (${formatCount(r.rows)} rows)` +
+    (r.illustrative > 0 ? `\nof which illustrative: ${formatMoneyFull(r.illustrative)}` : '') +
+    `\n${r.labels.length > 220 ? `${r.labels.slice(0, 220)}…` : r.labels}\nSources: ${r.sources}`;
+  const counted = (key: string) => rows.find((r) => r.key === key && r.stage === o.stage)?.amount ?? 0;
+  const notes = o.needs
+    ? o.categories.map((c) => ({ key: c.key, text: needsNote(counted(c.key), needsByKey.get(c.key)) }))
+    : [];
+  const chart = Plot.plot({
+    document: o.document,
+    width: o.width,
+    height: o.categories.length * (STAGES.length * BAR + 14) + 50,
+    marginLeft: 200,
+    marginRight: o.needs ? 170 : 20,
+    style: { fontFamily: CHART_FONT, fontSize: '12px', color: COLORS.ink },
+    ariaLabel: o.ariaLabel,
+    x: { label: 'US dollars (nominal)', grid: true, tickFormat: formatMoneyShort, nice: true },
+    fy: {
+      domain: o.categories.map((c) => c.key),
+      tickFormat: (k: string) => label.get(k) ?? k,
+      label: null,
+      padding: 0.12
+    },
+    y: { domain: STAGES, axis: null, padding: 0.1 },
+    color: { domain: STAGES, range: STAGES.map((s) => COLORS.stage[s]) },
+    marks: [
+      Plot.barX(rows, {
+        fy: 'key',
+        y: 'stage',
+        x: 'amount',
+        fill: 'stage',
+        fillOpacity: (r: StageBar) => (r.stage === o.stage ? 1 : 0.45),
+        title: tip,
+        tip: { fontSize: 12, lineHeight: 1.3 },
+        className: 'stage-bars'
+      }),
+      Plot.barX(
+        rows.filter((r) => r.illustrative > 0),
+        {
+          fy: 'key',
+          y: 'stage',
+          x1: 0,
+          x2: 'illustrative',
+          fill: `url(#${hatchId(o.id, 'illustrative')})`,
+          className: 'illustrative'
+        }
+      ),
+      ...(o.needs
+        ? [
+            Plot.tickX(
+              (o.needs ?? []).filter((n) => n.priced > 0),
+              { fy: 'key', x: 'priced', stroke: COLORS.needs, strokeWidth: 2.5, className: 'needs' }
+            ),
+            Plot.text(notes, {
+              fy: 'key',
+              frameAnchor: 'right',
+              dx: 165,
+              textAnchor: 'end',
+              text: 'text',
+              fill: COLORS.muted,
+              className: 'needs-notes'
+            })
+          ]
+        : []),
+      Plot.ruleX([0])
+    ]
+  });
+  addHatches(chart, o.id, { illustrative: COLORS.sourceKind.illustrative });
+  return chart;
+}

@@ -1,0 +1,267 @@
+/**
+ * Queries of the funding view: contributions counted under explicit counting rules, against assistance needs.
+ * Amounts are nominal USD. Rules and filters reach SQL only as bound parameters.
+ */
+import { PRIORITY_AREAS, type PriorityArea } from '../contract';
+import {
+  DEFAULT_RULES,
+  LEGACY_AREAS,
+  changedRules,
+  describeRule,
+  type CountingRules,
+  type RuleName,
+  type Stage
+} from '../counting-rules';
+import { quoteList, type Db, type SqlParam } from '../db';
+
+export interface FundingFilters {
+  /** A donor's entity id, or null for all. */
+  donor: string | null;
+  area: PriorityArea | null;
+  /** First and last year (of attribution, for money; of request, for needs); null for no bound. */
+  yearFrom: number | null;
+  yearTo: number | null;
+}
+
+/** Numbered placeholders for the values a query binds, in the order it uses them. */
+class Binder {
+  readonly values: SqlParam[] = [];
+  bind(value: SqlParam, type?: 'VARCHAR' | 'INTEGER'): string {
+    this.values.push(value);
+    return type ? `$${this.values.length}::${type}` : `$${this.values.length}`;
+  }
+}
+
+/**
+ * Contribution rows counted under the rules, one row per attributed year: a multi-year amount is spread evenly
+ * over its years under `spread`, and sits whole in its first year under `first_year`. All stages are kept.
+ */
+function countedSql(b: Binder, rules: CountingRules, f: FundingFilters): string {
+  const spread = b.bind(rules.multiYear === 'spread');
+  return `
+    SELECT c.contribution_id, c.donor_id, c.priority_area, c.stage, c.channel, c.in_kind,
+           COALESCE(c.project, c.contribution_id) AS label, s.kind AS source_kind, s.title AS source_title,
+           y.year,
+           CASE WHEN ${spread} AND c.period_end_year IS NOT NULL
+                THEN c.amount_usd / (c.period_end_year - c.year + 1) ELSE c.amount_usd END AS amount
+    FROM contributions c
+    JOIN sources s ON s.source_id = c.source_id,
+    unnest(CASE WHEN ${spread} AND c.period_end_year IS NOT NULL
+                THEN CAST(range(c.year, c.period_end_year + 1) AS INTEGER[]) ELSE [c.year] END) AS y(year)
+    WHERE (${b.bind(rules.domestic)} OR c.channel <> 'domestic')
+      AND (${b.bind(rules.multilateral)} OR c.channel <> 'multilateral')
+      AND (${b.bind(rules.inKind)} OR NOT c.in_kind)
+      AND (${b.bind(rules.legacyAreas)} OR NOT list_contains(${quoteList(LEGACY_AREAS)}, c.priority_area))
+      AND (${b.bind(rules.illustrative)} OR s.kind <> 'illustrative')
+      AND (${b.bind(f.donor, 'VARCHAR')} IS NULL OR c.donor_id = $${b.values.length})
+      AND (${b.bind(f.area, 'VARCHAR')} IS NULL OR c.priority_area = $${b.values.length})
+      AND y.year BETWEEN COALESCE(${b.bind(f.yearFrom, 'INTEGER')}, 0) AND COALESCE(${b.bind(f.yearTo, 'INTEGER')}, 9999)`;
+}
+
+/** Needs in view. The illustrative rule applies to them too; the donor filter does not (needs have requesters). */
+function needsSql(b: Binder, rules: CountingRules, f: FundingFilters): string {
+  return `
+    SELECT n.*, s.kind AS source_kind, s.title AS source_title
+    FROM needs n JOIN sources s ON s.source_id = n.source_id
+    WHERE (${b.bind(rules.illustrative)} OR s.kind <> 'illustrative')
+      AND (${b.bind(f.area, 'VARCHAR')} IS NULL OR n.priority_area = $${b.values.length})
+      AND n.year BETWEEN COALESCE(${b.bind(f.yearFrom, 'INTEGER')}, 0) AND COALESCE(${b.bind(f.yearTo, 'INTEGER')}, 9999)`;
+}
+
+/** What every money row carries for charts and tooltips. */
+const MONEY = `
+  CAST(sum(amount) AS DOUBLE) AS amount,
+  CAST(count(DISTINCT contribution_id) AS INTEGER) AS rows,
+  CAST(COALESCE(sum(amount) FILTER (WHERE source_kind = 'illustrative'), 0) AS DOUBLE) AS illustrative,
+  string_agg(DISTINCT label, '; ' ORDER BY label) AS labels,
+  string_agg(DISTINCT source_title, '; ' ORDER BY source_title) AS sources`;
+
+export interface MoneyRow {
+  stage: Stage;
+  /** USD counted under the rules (all stages are returned; the rules' stage is the headline). */
+  amount: number;
+  /** Contribution rows behind the amount. */
+  rows: number;
+  /** USD of the amount that rests on illustrative sources. */
+  illustrative: number;
+  labels: string;
+  sources: string;
+}
+
+export interface AreaMoneyRow extends MoneyRow {
+  area: PriorityArea;
+}
+
+/** Counted money per priority area and stage (grain: area × stage; unit: USD). */
+export function contributionsByArea(
+  db: Db,
+  rules: CountingRules,
+  f: FundingFilters
+): Promise<AreaMoneyRow[]> {
+  const b = new Binder();
+  const counted = countedSql(b, rules, f);
+  return db.query<AreaMoneyRow>(
+    `SELECT priority_area AS area, stage, ${MONEY} FROM (${counted})
+     GROUP BY priority_area, stage
+     ORDER BY list_position(${quoteList(PRIORITY_AREAS)}, priority_area), list_position(['pledged', 'committed', 'disbursed'], stage)`,
+    b.values
+  );
+}
+
+export interface DonorMoneyRow extends MoneyRow {
+  donorId: string;
+  donor: string;
+}
+
+/** Counted money per donor and stage (grain: donor × stage; unit: USD). */
+export function contributionsByDonor(
+  db: Db,
+  rules: CountingRules,
+  f: FundingFilters
+): Promise<DonorMoneyRow[]> {
+  const b = new Binder();
+  const counted = countedSql(b, rules, f);
+  return db.query<DonorMoneyRow>(
+    `SELECT c.donor_id AS "donorId", any_value(e.name) AS donor, c.stage, ${MONEY}
+     FROM (${counted}) c JOIN entities e ON e.entity_id = c.donor_id
+     GROUP BY c.donor_id, c.stage
+     ORDER BY c.donor_id, c.stage`,
+    b.values
+  );
+}
+
+export interface YearMoneyRow extends MoneyRow {
+  year: number;
+}
+
+/** Counted money per attributed year and stage (grain: year × stage; unit: USD). */
+export function contributionsByYear(
+  db: Db,
+  rules: CountingRules,
+  f: FundingFilters
+): Promise<YearMoneyRow[]> {
+  const b = new Binder();
+  const counted = countedSql(b, rules, f);
+  return db.query<YearMoneyRow>(
+    `SELECT CAST(year AS INTEGER) AS year, stage, ${MONEY} FROM (${counted}) GROUP BY year, stage ORDER BY year, stage`,
+    b.values
+  );
+}
+
+export interface NeedsRow {
+  /** USD of the needs that have an estimate. */
+  priced: number;
+  pricedCount: number;
+  /** Needs without an estimate: counted, never summed as zero. */
+  unpriced: number;
+  illustrative: number;
+  labels: string;
+  sources: string;
+}
+
+const NEEDS = `
+  CAST(COALESCE(sum(estimated_usd), 0) AS DOUBLE) AS priced,
+  CAST(count(estimated_usd) AS INTEGER) AS "pricedCount",
+  CAST(count(*) FILTER (WHERE estimated_usd IS NULL) AS INTEGER) AS unpriced,
+  CAST(count(*) FILTER (WHERE source_kind = 'illustrative') AS INTEGER) AS illustrative,
+  string_agg(COALESCE(description, need_id), '; ' ORDER BY need_id) AS labels,
+  string_agg(DISTINCT source_title, '; ' ORDER BY source_title) AS sources`;
+
+/** Needs per priority area: priced needs summed, unpriced ones counted (grain: area). */
+export function needsByArea(
+  db: Db,
+  rules: CountingRules,
+  f: FundingFilters
+): Promise<(NeedsRow & { area: PriorityArea })[]> {
+  const b = new Binder();
+  const needs = needsSql(b, rules, f);
+  return db.query(
+    `SELECT priority_area AS area, ${NEEDS} FROM (${needs}) GROUP BY priority_area
+     ORDER BY list_position(${quoteList(PRIORITY_AREAS)}, priority_area)`,
+    b.values
+  );
+}
+
+/** Needs per year requested (grain: year). */
+export function needsByYear(
+  db: Db,
+  rules: CountingRules,
+  f: FundingFilters
+): Promise<(NeedsRow & { year: number })[]> {
+  const b = new Binder();
+  const needs = needsSql(b, rules, f);
+  return db.query(
+    `SELECT CAST(year AS INTEGER) AS year, ${NEEDS} FROM (${needs}) GROUP BY year ORDER BY year`,
+    b.values
+  );
+}
+
+export interface CountedTotal {
+  amount: number;
+  rows: number;
+  illustrative: number;
+}
+
+/** The headline: USD counted at the rules' stage, and the rows behind it. */
+export async function countedTotal(db: Db, rules: CountingRules, f: FundingFilters): Promise<CountedTotal> {
+  const b = new Binder();
+  const counted = countedSql(b, rules, f);
+  const [row] = await db.query<CountedTotal>(
+    `SELECT CAST(COALESCE(sum(amount), 0) AS DOUBLE) AS amount, CAST(count(DISTINCT contribution_id) AS INTEGER) AS rows,
+            CAST(COALESCE(sum(amount) FILTER (WHERE source_kind = 'illustrative'), 0) AS DOUBLE) AS illustrative
+     FROM (${counted}) WHERE stage = ${b.bind(rules.stage)}`,
+    b.values
+  );
+  return row!;
+}
+
+export interface RuleEffect {
+  rule: RuleName;
+  /** The rule's setting, in words. */
+  words: string;
+  /** USD this rule alone adds (positive) or removes (negative) from the headline under the defaults. */
+  amount: number;
+  rows: number;
+}
+
+/**
+ * For each rule that differs from the defaults: the money and rows it changes on its own, measured as the
+ * headline under the defaults with only that rule changed, minus the headline under the defaults.
+ */
+export async function ruleEffects(db: Db, rules: CountingRules, f: FundingFilters): Promise<RuleEffect[]> {
+  const base = await countedTotal(db, DEFAULT_RULES, f);
+  const effects: RuleEffect[] = [];
+  for (const rule of changedRules(rules)) {
+    const alone = await countedTotal(db, { ...DEFAULT_RULES, [rule]: rules[rule] }, f);
+    effects.push({
+      rule,
+      words: describeRule(rules, rule),
+      amount: alone.amount - base.amount,
+      rows: alone.rows - base.rows
+    });
+  }
+  return effects;
+}
+
+export interface DonorOption {
+  donorId: string;
+  name: string;
+}
+
+/** Donors with at least one contribution, for the filter. */
+export function donorOptions(db: Db): Promise<DonorOption[]> {
+  return db.query<DonorOption>(
+    `SELECT DISTINCT c.donor_id AS "donorId", e.name FROM contributions c JOIN entities e ON e.entity_id = c.donor_id
+     ORDER BY e.name`
+  );
+}
+
+/** The first and last year of contributions (spread to their last year) and needs, for the year filter. */
+export async function fundingYearRange(db: Db): Promise<{ first: number; last: number }> {
+  const [row] = await db.query<{ first: number; last: number }>(
+    `SELECT CAST(min(y) AS INTEGER) AS first, CAST(max(y) AS INTEGER) AS last FROM (
+       SELECT year AS y FROM contributions UNION ALL SELECT period_end_year FROM contributions
+       UNION ALL SELECT year FROM needs)`
+  );
+  return row ?? { first: 2002, last: 2002 };
+}
