@@ -7,6 +7,7 @@ import { startSite, waitForCharts, waitForData, watchedPage } from '../tests/e2e
 const views = [
   { path: '/', file: 'home.png', charts: 1, height: 1000 },
   { path: '/attendance', file: 'attendance.png', charts: 2, height: 1500 },
+  { path: '/funding', file: 'funding.png', charts: 4, height: 2000 },
   { path: '/expansion', file: 'expansion.png', charts: 2, height: 1700 }
 ];
 

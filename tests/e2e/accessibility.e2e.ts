@@ -11,7 +11,7 @@ afterAll(() => site.close());
 test.each([
   ['/', 1],
   ['/attendance', 2],
-  ['/funding', 0],
+  ['/funding', 4],
   ['/expansion', 2]
 ])(
   '%s has no serious or critical accessibility violation (axe-core), once its %i charts are drawn',

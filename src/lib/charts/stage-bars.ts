@@ -1,6 +1,6 @@
 /**
  * Money by category (priority area, or donor), one bar per stage side by side, the rules' stage in full colour
- * and the other two lighter; the illustrative part of each bar hatched. For areas, a black tick marks the priced
+ * and the other two lighter; the illustrative part of each bar striped white over its own colour. For areas, a black tick marks the priced
  * needs, and the right margin says the coverage or how many needs are not priced.
  */
 import * as Plot from '@observablehq/plot';
@@ -111,6 +111,6 @@ export function buildStageBars(rows: readonly StageBar[], o: StageBarsOptions): 
       Plot.ruleX([0])
     ]
   });
-  addHatches(chart, o.id, { illustrative: COLORS.sourceKind.illustrative });
+  addHatches(chart, o.id, { illustrative: COLORS.sourceKind.illustrative }, { overlay: true });
   return chart;
 }

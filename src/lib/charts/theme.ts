@@ -104,12 +104,12 @@ export function hatchId(chartId: string, name: string): string {
   return `${chartId}-hatch-${name}`;
 }
 
-/** Adds diagonal-hatch patterns (light ones for gaps that must not outshine data) to a chart (Plot's SVG, or the figure around it); marks fill with `url(#<hatchId>)`. */
+/** Adds diagonal-hatch patterns (light ones for gaps that must not outshine data; overlays of white stripes) to a chart (Plot's SVG, or the figure around it); marks fill with `url(#<hatchId>)`. */
 export function addHatches(
   chart: Element,
   chartId: string,
   colours: Record<string, string>,
-  { light = false }: { light?: boolean } = {}
+  { light = false, overlay = false }: { light?: boolean; overlay?: boolean } = {}
 ): void {
   const svg = chart.nodeName.toLowerCase() === 'svg' ? chart : chart.querySelector('svg');
   if (!svg) return;
@@ -126,15 +126,17 @@ export function addHatches(
     background.setAttribute('width', '6');
     background.setAttribute('height', '6');
     background.setAttribute('fill', colour);
-    background.setAttribute('fill-opacity', light ? '0.08' : '0.25');
+    // An overlay keeps the colour of the mark beneath: white stripes only.
+    background.setAttribute('fill-opacity', overlay ? '0' : light ? '0.08' : '0.25');
     const line = doc.createElementNS(SVG_NS, 'line');
     line.setAttribute('x1', '0');
     line.setAttribute('y1', '0');
     line.setAttribute('x2', '0');
     line.setAttribute('y2', '6');
-    line.setAttribute('stroke', colour);
+    line.setAttribute('stroke', overlay ? '#ffffff' : colour);
     line.setAttribute('stroke-width', light ? '1' : '2.5');
     if (light) line.setAttribute('stroke-opacity', '0.45');
+    if (overlay) line.setAttribute('stroke-opacity', '0.8');
     pattern.append(background, line);
     defs.append(pattern);
   }

@@ -1,0 +1,89 @@
+import { describe, expect, test } from 'vitest';
+import { buildFundingByYear } from '../../src/lib/charts/funding-by-year';
+import { buildRuleComparison, signedMoney } from '../../src/lib/charts/rule-comparison';
+import { buildStageBars, needsNote, type StageBar } from '../../src/lib/charts/stage-bars';
+import { chartDocument, normaliseSvg } from './svg';
+
+const bar = (key: string, stage: StageBar['stage'], amount: number, illustrative = 0): StageBar => ({
+  key,
+  stage,
+  amount,
+  rows: 1,
+  illustrative,
+  labels: 'A project',
+  sources: 'A source'
+});
+const rows = [bar('a', 'pledged', 300e6), bar('a', 'disbursed', 120e6, 20e6), bar('b', 'committed', 50e6)];
+const needs = [
+  { key: 'a', priced: 200e6, pricedCount: 2, unpriced: 1, illustrative: 0, labels: 'N', sources: 'S' },
+  { key: 'b', priced: 0, pricedCount: 0, unpriced: 3, illustrative: 0, labels: 'N', sources: 'S' }
+];
+const options = {
+  width: 800,
+  id: 't',
+  categories: [
+    { key: 'a', label: 'Area A' },
+    { key: 'b', label: 'Area B' }
+  ],
+  stage: 'disbursed' as const,
+  needs,
+  ariaLabel: 'Test'
+};
+
+describe('buildStageBars', () => {
+  test('one bar per stage with money, the illustrative part hatched, needs ticked where priced only', () => {
+    const svg = buildStageBars(rows, { ...options, document: chartDocument() });
+    expect(svg.querySelectorAll('g.stage-bars rect')).toHaveLength(3);
+    expect(svg.querySelectorAll('g.illustrative rect')).toHaveLength(1);
+    expect(svg.querySelectorAll('g.needs line')).toHaveLength(1);
+    const notes = [...svg.querySelectorAll('g.needs-notes text')].map((t) => t.textContent);
+    expect(notes).toEqual(['60% of priced needs; 1 not priced', '3 not priced']);
+  });
+
+  test('coverage is said only where needs are priced, never as a zero', () => {
+    expect(needsNote(0, needs[1])).toBe('3 not priced');
+    expect(needsNote(100, undefined)).toBe('no needs recorded');
+  });
+
+  test('matches the committed snapshot', async () => {
+    const svg = buildStageBars(rows, { ...options, document: chartDocument() });
+    await expect(normaliseSvg(svg)).toMatchFileSnapshot('./__snapshots__/stage-bars.svg');
+  });
+});
+
+describe('buildFundingByYear and buildRuleComparison', () => {
+  const money = [2010, 2011].flatMap((year) =>
+    (['pledged', 'disbursed'] as const).map((stage) => ({
+      year,
+      ...bar('x', stage, year === 2010 ? 10e6 : 30e6)
+    }))
+  );
+  test('lines per stage, needs bars, and unpriced counts in words', async () => {
+    const svg = buildFundingByYear(money, [{ year: 2011, ...needs[0]! }], {
+      width: 640,
+      stage: 'disbursed',
+      document: chartDocument()
+    });
+    expect(svg.querySelectorAll('g.stage-lines path')).toHaveLength(2);
+    expect(svg.querySelectorAll('g.needs rect')).toHaveLength(1);
+    expect([...svg.querySelectorAll('g.unpriced text')].map((t) => t.textContent)).toEqual(['+1']);
+    await expect(normaliseSvg(svg)).toMatchFileSnapshot('./__snapshots__/funding-by-year.svg');
+  });
+
+  test('the comparison says each difference', async () => {
+    expect(signedMoney(-3e9)).toBe('−$3 bn');
+    expect(signedMoney(0)).toBe('no change');
+    const svg = buildRuleComparison(
+      [
+        { area: 'resolution_1540', a: 10e6, b: 10e6 },
+        { area: 'fissile_material', a: 800e6, b: 0 }
+      ],
+      { width: 640, labelA: 'Current', labelB: 'New money only', document: chartDocument() }
+    );
+    expect([...svg.querySelectorAll('g.differences text')].map((t) => t.textContent)).toEqual([
+      'no change',
+      '−$800 m'
+    ]);
+    await expect(normaliseSvg(svg)).toMatchFileSnapshot('./__snapshots__/rule-comparison.svg');
+  });
+});
