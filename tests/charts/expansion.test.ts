@@ -58,7 +58,8 @@ describe('buildPartnersMap', () => {
     joinYear,
     yearKnown,
     history: `${status} history`,
-    sources: 'A source'
+    sources: 'A source',
+    illustrative: false
   });
   const states = [
     state('FRA', 'partner', 2002),

@@ -24,12 +24,22 @@ describe('buildPartnersChart', () => {
 
   test('names the unknown part in the tooltip', () => {
     expect(partnersBars(rows).filter((b) => b.series === 'yearUnknown')).toEqual([
-      { year: 2017, series: 'yearUnknown', partners: 1, total: 28 },
-      { year: 2020, series: 'yearUnknown', partners: 5, total: 32 }
+      { year: 2017, series: 'yearUnknown', partners: 1, total: 28, illustrative: 0 },
+      { year: 2020, series: 'yearUnknown', partners: 5, total: 32, illustrative: 0 }
     ]);
     const svg = buildPartnersChart(rows, { width: 640, id: 'test', document: chartDocument() });
     const titles = [...svg.querySelectorAll('title')].map((t) => t.textContent);
     expect(titles).toContain('2020: 32 partners\n5 with join year not recorded');
+  });
+
+  test('fades the years with partners on illustrative sources, and says so', () => {
+    const marked = rows.map((r) => (r.year === 2004 ? { ...r, illustrative: 2 } : r));
+    const svg = buildPartnersChart(marked, { width: 640, id: 'test', document: chartDocument() });
+    const opacities = [...svg.querySelectorAll('g.bars-known rect')].map((r) =>
+      r.getAttribute('fill-opacity')
+    );
+    expect(opacities).toEqual(['1', '1', '0.45', '1', '1']);
+    expect(partnersBars(marked).find((b) => b.year === 2004)!.illustrative).toBe(2);
   });
 
   test('matches the committed snapshot', async () => {

@@ -103,12 +103,14 @@ describe('the funding view on the production build', () => {
     await card.getByRole('combobox', { name: /Compare with/ }).selectOption('as_reported');
     await expect.poll(() => w.page.url()).toContain('compare=as_reported');
     await card.getByRole('button', { name: 'Show table' }).click();
-    const header = await card.getByRole('row').first().textContent();
-    expect(header).toContain('Current rules');
-    expect(header).toContain('As reported (GP reporting practice)');
-    expect(await card.getByRole('row', { name: /Chemical weapons destruction/ }).textContent()).toMatch(
-      /\+\$1\.5 bn/
-    );
+    await expect
+      .poll(() => card.getByRole('row').first().textContent())
+      .toContain('As reported (GP reporting practice)');
+    expect(await card.getByRole('row').first().textContent()).toContain('Current rules');
+    // The preset's figures arrive after the URL changes: wait for them as a reader would.
+    await expect
+      .poll(() => card.getByRole('row', { name: /Chemical weapons destruction/ }).textContent())
+      .toMatch(/\+\$1\.5 bn/);
     await w.context.close();
   });
 

@@ -75,6 +75,8 @@ export function buildPartnersMap(
           stroke: (d: { item: Item }) =>
             d.item.state?.status === 'attended' ? COLORS.status.attended : '#ffffff',
           strokeWidth: (d: { item: Item }) => (d.item.state?.status === 'attended' ? 2 : 0.5),
+          // Standings on illustrative sources keep their colour, faded; the tooltip and the card say so.
+          fillOpacity: (d: { item: Item }) => (d.item.state?.illustrative ? 0.45 : 1),
           title: (d: { item: Item }) => tip(d.item),
           ariaLabel: (d: { item: Item }) => d.item.state?.name ?? d.item.feature.properties.name,
           tip: { fontSize: 12, lineHeight: 1.3 },

@@ -22,13 +22,21 @@ interface Bar {
   series: keyof typeof PARTNERS_SERIES;
   partners: number;
   total: number;
+  /** Partners that year resting on illustrative sources. */
+  illustrative: number;
 }
 
 /** Tidy bars: one per year and series, only where there is something to draw. */
 export function partnersBars(rows: readonly PartnersPerYearRow[]): Bar[] {
   return rows.flatMap((r) =>
     (['known', 'yearUnknown'] as const)
-      .map((series) => ({ year: r.year, series, partners: r[series], total: r.known + r.yearUnknown }))
+      .map((series) => ({
+        year: r.year,
+        series,
+        partners: r[series],
+        total: r.known + r.yearUnknown,
+        illustrative: r.illustrative
+      }))
       .filter((b) => b.partners > 0)
   );
 }
@@ -40,7 +48,8 @@ export function buildPartnersChart(
   const bars = partnersBars(rows);
   const tip = (b: Bar) =>
     `${b.year}: ${formatCount(b.total)} partners` +
-    (b.series === 'yearUnknown' ? `\n${formatCount(b.partners)} with join year not recorded` : '');
+    (b.series === 'yearUnknown' ? `\n${formatCount(b.partners)} with join year not recorded` : '') +
+    (b.illustrative ? `\nIncludes ${formatCount(b.illustrative)} on illustrative sources` : '');
   const chart = Plot.plot({
     document,
     width,
@@ -60,6 +69,8 @@ export function buildPartnersChart(
           x: 'year',
           y: 'partners',
           fill: COLORS.partner,
+          // Illustrative memberships keep their colour, faded; the tooltip and the card say so.
+          fillOpacity: (b: Bar) => (b.illustrative ? 0.45 : 1),
           title: tip,
           ariaLabel: tip,
           ariaDescription: PARTNERS_SERIES.known,

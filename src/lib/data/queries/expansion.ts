@@ -108,6 +108,8 @@ export interface StateStatusRow {
   /** Every membership period and non-member attendance, in words, for the tooltip. */
   history: string;
   sources: string;
+  /** The standing rests on an illustrative source. */
+  illustrative: boolean;
 }
 
 /**
@@ -119,7 +121,7 @@ export function stateStatus(db: Db, f: ExpansionFilters): Promise<StateStatusRow
     `WITH y AS (${years('$2', '$3')}), last AS (SELECT max(year) AS year FROM y),
      periods AS (
        SELECT m.entity_id, m.status, COALESCE(m.from_year, m.confirmed_year) AS start_year, m.to_year,
-              m.from_year IS NOT NULL AS year_known, s.title AS source_title,
+              m.from_year IS NOT NULL AS year_known, s.title AS source_title, s.kind = 'illustrative' AS illustrative,
               m.status || ' ' || CASE WHEN m.from_year IS NULL THEN 'by ' || m.confirmed_year || ' (year unknown)'
                                       ELSE 'from ' || m.from_year END
                            || CASE WHEN m.to_year IS NULL THEN '' ELSE ' to ' || m.to_year END AS words
@@ -143,6 +145,7 @@ export function stateStatus(db: Db, f: ExpansionFilters): Promise<StateStatusRow
             COALESCE(c.status, 'attended') AS status,
             CAST(CASE WHEN c.status = 'partner' THEN c.start_year END AS INTEGER) AS "joinYear",
             COALESCE(c.year_known, true) AS "yearKnown",
+            COALESCE(c.illustrative, false) AS illustrative,
             concat_ws('; ', (SELECT string_agg(words, '; ' ORDER BY start_year) FROM periods p WHERE p.entity_id = st.entity_id),
                             (SELECT string_agg(words, '; ' ORDER BY date_start) FROM visits v WHERE v.entity_id = st.entity_id)) AS history,
             concat_ws('; ', (SELECT string_agg(DISTINCT source_title, '; ') FROM periods p WHERE p.entity_id = st.entity_id),
