@@ -177,10 +177,6 @@ export const CONTRACT = {
   }
 } as const satisfies Record<TableName, TableSpec>;
 
-export function isTableName(name: string): name is TableName {
-  return (TABLE_NAMES as readonly string[]).includes(name);
-}
-
 export function tableSpec(table: TableName): TableSpec {
   return CONTRACT[table];
 }
@@ -206,12 +202,5 @@ export type Row<T extends TableName> = {
   [C in ColumnsOf<T> as C['name']]: ColumnValue<C>;
 };
 
-export type SourceRow = Row<'sources'>;
-export type EntityRow = Row<'entities'>;
-export type MembershipRow = Row<'memberships'>;
-export type MeetingRow = Row<'meetings'>;
-export type ParticipationRow = Row<'participation'>;
-export type ContributionRow = Row<'contributions'>;
-export type NeedRow = Row<'needs'>;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 export type PriorityArea = (typeof PRIORITY_AREAS)[number];
