@@ -4,7 +4,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { MatrixRow, MeetingRow } from '$lib/data/queries/attendance';
-import { meetingName, meetingTick } from './meeting-axis';
+import { meetingName, meetingScale } from './meeting-axis';
 import { CAPACITY_LABELS, CHART_FONT, COLORS, addHatches, hatchId } from './theme';
 
 export interface MatrixChartOptions {
@@ -48,15 +48,7 @@ export function buildMatrixChart(
     style: { fontFamily: CHART_FONT, fontSize: '12px', color: COLORS.ink },
     ariaLabel: 'Who attended which GPWG meeting, by capacity',
     ariaDescription: `${names.length} participants across ${meetings.length} meetings.`,
-    x: {
-      type: 'band',
-      domain: meetings.map((m) => m.meetingId),
-      tickFormat: (meetingId: string) =>
-        byId.has(meetingId) ? meetingTick(byId.get(meetingId)!) : meetingId,
-      label: null,
-      axis: 'bottom',
-      padding: 0.08
-    },
+    x: { ...meetingScale(meetings, 0.08), axis: 'bottom' },
     // Long names are shortened on the axis; the tooltip and the table give them in full.
     y: {
       type: 'band',

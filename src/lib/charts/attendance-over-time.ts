@@ -7,7 +7,7 @@ import type { AttendanceCountRow, MeetingRow } from '$lib/data/queries/attendanc
 import type { AttendanceMeasure } from '$lib/state/attendance-url';
 import { PARTICIPANT_GROUPS } from '$lib/data/queries/attendance';
 import { formatCount } from '$lib/format';
-import { meetingName, meetingTick } from './meeting-axis';
+import { meetingName, meetingScale } from './meeting-axis';
 import { CHART_FONT, COLORS, PARTICIPANT_LABELS, addHatches, hatchId } from './theme';
 
 export interface AttendanceChartOptions {
@@ -74,7 +74,6 @@ export function buildAttendanceChart(
   { width, id, measure, document }: AttendanceChartOptions
 ): Element {
   const { bars, gaps, unknownDelegates } = attendanceMarks(meetings, counts, measure);
-  const byId = new Map(meetings.map((m) => [m.meetingId, m]));
   const totals = new Map<string, number>();
   for (const b of bars) totals.set(b.meetingId, (totals.get(b.meetingId) ?? 0) + b.value);
   const top = Math.max(5, ...totals.values());
@@ -89,14 +88,7 @@ export function buildAttendanceChart(
     style: { fontFamily: CHART_FONT, fontSize: '12px', color: COLORS.ink },
     ariaLabel: `GPWG attendance per meeting: ${unit.toLowerCase()} by kind of participant`,
     ariaDescription: `${meetings.length} meetings, ${gaps.length} without a record.`,
-    x: {
-      type: 'band',
-      domain: meetings.map((m) => m.meetingId),
-      tickFormat: (meetingId: string) =>
-        byId.has(meetingId) ? meetingTick(byId.get(meetingId)!) : meetingId,
-      label: null,
-      padding: 0.25
-    },
+    x: meetingScale(meetings, 0.25),
     y: { label: unit, grid: true, domain: [0, top * 1.08], nice: true },
     color: {
       domain: PARTICIPANT_GROUPS.map((g) => PARTICIPANT_LABELS[g]),

@@ -15,3 +15,15 @@ export function meetingTick(m: MeetingRow): string {
 export function meetingName(m: MeetingRow): string {
   return `${m.city}, ${meetingDate(m)}`;
 }
+
+/** A band scale of meetings in the order given, each tick labelled city / date / presidency. */
+export function meetingScale(meetings: readonly MeetingRow[], padding: number) {
+  const byId = new Map(meetings.map((m) => [m.meetingId, m]));
+  return {
+    type: 'band' as const,
+    domain: meetings.map((m) => m.meetingId),
+    tickFormat: (meetingId: string) => (byId.has(meetingId) ? meetingTick(byId.get(meetingId)!) : meetingId),
+    label: null,
+    padding
+  };
+}
