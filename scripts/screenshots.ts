@@ -23,6 +23,20 @@ try {
     console.log(`docs/screenshots/${view.file}`);
     await w.context.close();
   }
+  // An exported image, as a user would put it in a report: the funding chart's "PNG image" export.
+  const w = await watchedPage(site);
+  await w.page.goto(site.url + '/funding');
+  await waitForData(w.page);
+  await waitForCharts(w.page, 4);
+  const card = w.page.locator('section#by-area');
+  await card.locator('summary', { hasText: 'Export' }).click();
+  const [download] = await Promise.all([
+    w.page.waitForEvent('download'),
+    card.getByRole('button', { name: 'PNG image (2×, white background)' }).click()
+  ]);
+  await download.saveAs('docs/screenshots/export-funding-by-area.png');
+  console.log('docs/screenshots/export-funding-by-area.png');
+  await w.context.close();
 } finally {
   await site.close();
 }

@@ -147,3 +147,27 @@ export function buildAttendanceChart(
   addHatches(chart, id, { gap: COLORS.notRecorded }, { light: true });
   return chart;
 }
+
+/**
+ * The rows the chart shows, for export: one per meeting and kind of participant, and one per meeting without a
+ * participant list (its counts left empty: not recorded, not zero).
+ */
+export function attendanceExportRows(
+  meetings: readonly MeetingRow[],
+  counts: readonly AttendanceCountRow[]
+): Record<string, unknown>[] {
+  return meetings.flatMap((m): Record<string, unknown>[] => {
+    const meeting = {
+      meetingId: m.meetingId,
+      dateStart: m.dateStart,
+      city: m.city,
+      presidency: m.presidencyName,
+      attendanceRecorded: m.attendanceRecorded
+    };
+    if (!m.attendanceRecorded)
+      return [{ ...meeting, attendanceNote: m.attendanceNote, sources: m.sourceTitle }];
+    return counts
+      .filter((c) => c.meetingId === m.meetingId)
+      .map(({ meetingId: _, ...c }) => ({ ...meeting, ...c }));
+  });
+}
