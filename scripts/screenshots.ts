@@ -23,6 +23,28 @@ try {
     console.log(`docs/screenshots/${view.file}`);
     await w.context.close();
   }
+  // The data view after a user's file was loaded, and a refused file's report.
+  {
+    const w = await watchedPage(site);
+    await w.page.setViewportSize({ width: 1440, height: 1100 });
+    await w.page.goto(site.url + '/data');
+    await waitForData(w.page);
+    await w.page.getByTestId('load-input').setInputFiles('data/examples/contributions.csv');
+    await w.page.getByRole('status', { name: 'Load result' }).waitFor();
+    await w.page.screenshot({ path: 'docs/screenshots/data.png' });
+    console.log('docs/screenshots/data.png');
+    await w.page
+      .getByTestId('load-input')
+      .setInputFiles('tests/fixtures/user-files/hostile/contributions.csv');
+    await w.page.getByRole('alert').waitFor();
+    await w.page.screenshot({
+      path: 'docs/screenshots/load-refused.png',
+      clip: { x: 0, y: 0, width: 1440, height: 420 }
+    });
+    console.log('docs/screenshots/load-refused.png');
+    await w.context.close();
+  }
+
   // An exported image, as a user would put it in a report: the funding chart's "PNG image" export.
   const w = await watchedPage(site);
   await w.page.goto(site.url + '/funding');

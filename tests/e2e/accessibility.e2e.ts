@@ -12,7 +12,8 @@ test.each([
   ['/', 1],
   ['/attendance', 2],
   ['/funding', 4],
-  ['/expansion', 2]
+  ['/expansion', 2],
+  ['/data', 0]
 ])(
   '%s has no serious or critical accessibility violation (axe-core), once its %i charts are drawn',
   async (path, charts) => {

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { TABLE_NAMES } from '../../src/lib/data/contract';
 import type { ArrowDb } from '../../src/lib/data/db';
 import { loadExtracts, type ExtractFile } from '../../src/lib/data/load';
 import { parquetFixture, sample } from './fixtures';
-import { openSampleDb } from './sample-db';
+import { openSampleDb, tableChecksums } from './sample-db';
 
 let db: ArrowDb & { close(): void };
 beforeAll(async () => {
@@ -11,23 +10,11 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
-/** One number per table that changes if any value of any row changes. */
-async function checksums() {
-  const out: Record<string, string> = {};
-  for (const t of TABLE_NAMES) {
-    const [row] = await db.query<{ sum: string }>(
-      `SELECT CAST(count(*) AS VARCHAR) || ':' || CAST(COALESCE(sum(hash(x)), 0) AS VARCHAR) AS sum FROM ${t} x`
-    );
-    out[t] = row!.sum;
-  }
-  return out;
-}
-
 /** Loads the files, expects a rejection, checks nothing changed, and returns the messages. */
 async function rejected(...files: ExtractFile[]) {
-  const before = await checksums();
+  const before = await tableChecksums(db);
   const result = await loadExtracts(db, files);
-  expect(await checksums()).toEqual(before);
+  expect(await tableChecksums(db)).toEqual(before);
   if (result.ok) throw new Error('the load was accepted');
   return result.problems;
 }

@@ -4,6 +4,7 @@
  */
 import { TABLE_NAMES, tableSpec, type TableName } from './contract';
 import { quoteIdent, type ArrowDb, type Db } from './db';
+import { CsvDecodeError, csvToArrowIPC, decodeUtf8 } from './csv';
 import { ParquetDecodeError, parquetToArrowIPC } from './parquet';
 import { extraColumns, problemMessage, validateStaged, type Problem, type StagedTable } from './validate';
 
@@ -12,22 +13,36 @@ export interface ExtractFile {
   /** The name shown in messages: a file name, or the bundled path. */
   file: string;
   bytes: Uint8Array;
+  /** Parquet unless said otherwise. */
+  format?: 'parquet' | 'csv';
 }
+
+/** How far a load has come: the file being read and the fraction of it done. */
+export type LoadProgress = (step: string, fraction: number) => void;
 
 export type LoadResult =
   { ok: true; tables: TableName[]; notices: string[] } | { ok: false; problems: Problem[] };
 
 export const stagingRelation = (table: TableName) => `staging_${table}`;
 
-function fileProblem(file: ExtractFile, detail: string): Problem {
+export function fileProblem(
+  file: { file: string; table: TableName | null },
+  detail: string,
+  row: number | null = null
+): Problem {
   return {
     file: file.file,
     table: file.table,
     column: null,
-    row: null,
+    row,
     value: null,
-    message: problemMessage({ file: file.file, column: null, row: null }, detail)
+    message: problemMessage({ file: file.file, column: null, row }, detail)
   };
+}
+
+function decode(f: ExtractFile, onProgress: LoadProgress): Promise<Uint8Array> {
+  if (f.format !== 'csv') return parquetToArrowIPC(f.bytes);
+  return csvToArrowIPC(decodeUtf8(f.bytes), (fraction) => onProgress(`Reading ${f.file}`, fraction));
 }
 
 async function dropStaging(db: Db) {
@@ -55,7 +70,11 @@ export async function commitStaged(db: Db, staged: readonly StagedTable[]): Prom
 }
 
 /** Decodes, validates and (only if every file passes) loads the given extracts. */
-export async function loadExtracts(db: ArrowDb, files: readonly ExtractFile[]): Promise<LoadResult> {
+export async function loadExtracts(
+  db: ArrowDb,
+  files: readonly ExtractFile[],
+  onProgress: LoadProgress = () => {}
+): Promise<LoadResult> {
   await dropStaging(db);
   try {
     const staged: StagedTable[] = [];
@@ -63,15 +82,17 @@ export async function loadExtracts(db: ArrowDb, files: readonly ExtractFile[]): 
     for (const f of files) {
       const relation = stagingRelation(f.table);
       try {
-        await db.insertArrowIPC(relation, await parquetToArrowIPC(f.bytes));
+        onProgress(`Reading ${f.file}`, 0);
+        await db.insertArrowIPC(relation, await decode(f, onProgress));
         staged.push({ table: f.table, relation, file: f.file });
       } catch (e) {
-        const reason =
-          e instanceof ParquetDecodeError ? e.message : `could not be read (${(e as Error).message})`;
-        problems.push(fileProblem(f, reason));
+        if (e instanceof CsvDecodeError) problems.push(fileProblem(f, e.message, e.row));
+        else if (e instanceof ParquetDecodeError) problems.push(fileProblem(f, e.message));
+        else problems.push(fileProblem(f, `could not be read (${(e as Error).message})`));
       }
     }
     if (problems.length > 0) return { ok: false, problems };
+    onProgress('Checking the data against the contract', 1);
     problems.push(...(await validateStaged(db, staged)));
     if (problems.length > 0) return { ok: false, problems };
     const notices: string[] = [];

@@ -2,12 +2,13 @@
  * Checks staged tables against the contract, in DuckDB, and returns every problem (capped) with the file,
  * column, first offending rows (1-based) and values. The same checks guard the build script and the browser.
  */
-import { tableSpec, type ColumnSpec, type DuckType, type TableName } from './contract';
+import { TABLE_NAMES, tableSpec, type ColumnSpec, type DuckType, type TableName } from './contract';
 import { quoteIdent, quoteList, type Db } from './db';
 
 export interface Problem {
   file: string;
-  table: TableName;
+  /** The contract table the file was for; null when the file could not be matched to one. */
+  table: TableName | null;
   column: string | null;
   /** 1-based data row (a CSV's header is not a row), or null when the problem is the file's or a column's. */
   row: number | null;
@@ -30,9 +31,21 @@ const ROW = '(rowid + 1)';
 const SCALAR_TYPES =
   /^(VARCHAR|BOOLEAN|U?(TINY|SMALL|BIG|HUGE)?INT(EGER)?|FLOAT|DOUBLE|DECIMAL\(\d+,\d+\)|DATE|TIMESTAMP.*|TIME)$/;
 
+/**
+ * A value from a file as it may be shown: invisible and direction-changing characters written as \u{…}, and
+ * cut at 80 characters, so a hostile value can neither hide nor flood a message.
+ */
+export function printable(value: string, max = 80): string {
+  const shown = value.replace(
+    /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu,
+    (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`
+  );
+  return shown.length > max ? `${shown.slice(0, max)}… (${value.length} characters)` : shown;
+}
+
 export function problemMessage(p: Omit<Problem, 'message' | 'table' | 'value'>, detail: string): string {
   const where = [
-    p.file,
+    printable(p.file, 120),
     p.column === null ? null : `column "${p.column}"`,
     p.row === null ? null : `row ${p.row}`
   ];
@@ -65,10 +78,11 @@ interface Hit {
 
 /** Rows of `relation` (aliased `staged`) where `condition` holds, with the offending value as text. */
 async function hits(db: Db, relation: string, valueSql: string, condition: string): Promise<Hit[]> {
-  return db.query<Hit>(
+  const rows = await db.query<Hit>(
     `SELECT CAST(${ROW} AS INTEGER) AS row, CAST(${valueSql} AS VARCHAR) AS value
      FROM ${quoteIdent(relation)} AS staged WHERE ${condition} ORDER BY row LIMIT ${ROWS_PER_RULE}`
   );
+  return rows.map((h) => ({ row: h.row, value: h.value === null ? null : printable(h.value) }));
 }
 
 /** The staged relation's columns and their DuckDB types. */
@@ -168,12 +182,20 @@ async function checkKey(db: Db, s: StagedTable, key: readonly string[], out: Col
      ) WHERE row <> first ORDER BY row LIMIT ${ROWS_PER_RULE}`
   );
   const column = key.join(', ');
-  for (const r of rows)
-    out.add(s, column, r.row, r.value, `duplicate key "${r.value}" (first at row ${r.first})`);
+  for (const r of rows) {
+    const value = printable(r.value);
+    out.add(s, column, r.row, value, `duplicate key "${value}" (first at row ${r.first})`);
+  }
 }
 
-async function checkReferences(db: Db, s: StagedTable, relationOf: (t: TableName) => string, out: Collector) {
-  for (const ref of tableSpec(s.table).references ?? []) {
+async function checkReferences(
+  db: Db,
+  s: StagedTable,
+  relationOf: (t: TableName) => string,
+  out: Collector,
+  references = tableSpec(s.table).references ?? []
+) {
+  for (const ref of references) {
     const column = tableSpec(s.table).columns.find((c) => c.name === ref.column)!;
     // Qualified: inside NOT EXISTS an unqualified name would resolve to the target table.
     const typed = typedColumn(column, 'staged');
@@ -203,7 +225,10 @@ async function checkOrder(db: Db, s: StagedTable, out: Collector) {
       `SELECT CAST(${ROW} AS INTEGER) AS row, CAST(${a} AS VARCHAR) AS a, CAST(${b} AS VARCHAR) AS b
        FROM ${quoteIdent(s.relation)} WHERE ${b} < ${a} ORDER BY row LIMIT ${ROWS_PER_RULE}`
     );
-    for (const r of rows) out.add(s, later, r.row, r.b, `${later} ${r.b} is before ${earlier} ${r.a}`);
+    for (const r of rows) {
+      const [a, b] = [printable(r.a), printable(r.b)];
+      out.add(s, later, r.row, b, `${later} ${b} is before ${earlier} ${a}`);
+    }
   }
 }
 
@@ -228,7 +253,8 @@ async function checkMembershipPeriods(db: Db, s: StagedTable, out: Collector) {
      ORDER BY b.row LIMIT ${ROWS_PER_RULE}`
   );
   for (const r of rows) {
-    out.add(s, 'from_year', r.row, r.entity, `period of "${r.entity}" overlaps its period at row ${r.other}`);
+    const entity = printable(r.entity);
+    out.add(s, 'from_year', r.row, entity, `period of "${entity}" overlaps its period at row ${r.other}`);
   }
 }
 
@@ -265,6 +291,21 @@ export async function validateStaged(db: Db, staged: readonly StagedTable[]): Pr
       await checkReferences(db, s, relationOf, out);
     }
   }
+  // A table that stays loaded must still find what it references in the tables being replaced.
+  const loaded = new Set(
+    (await db.query<{ name: string }>(`SELECT table_name AS name FROM information_schema.tables`)).map(
+      (t) => t.name
+    )
+  );
+  for (const table of TABLE_NAMES) {
+    if (staged.some((s) => s.table === table) || !loaded.has(table)) continue;
+    const references = (tableSpec(table).references ?? []).filter((r) =>
+      checkable.some((s) => s.table === r.table)
+    );
+    if (references.length === 0) continue;
+    const kept = { table, relation: table, file: `${table} (already loaded)` };
+    await checkReferences(db, kept, relationOf, out, references);
+  }
   return out.problems;
 }
 
@@ -272,5 +313,5 @@ export async function validateStaged(db: Db, staged: readonly StagedTable[]): Pr
 export async function extraColumns(db: Db, s: StagedTable): Promise<string[]> {
   const types = await columnTypes(db, s.relation);
   const known = new Set(tableSpec(s.table).columns.map((c) => c.name));
-  return [...types.keys()].filter((name) => !known.has(name));
+  return [...types.keys()].filter((name) => !known.has(name)).map((name) => printable(name));
 }

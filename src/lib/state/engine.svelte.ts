@@ -1,32 +1,61 @@
 /**
- * The in-browser database's life: starting, ready, or failed with a reason a person can act on.
- * One Engine is created by the root layout and handed to every view through context.
+ * The in-browser database's life: starting, ready, or failed with a reason a person can act on; and, once ready,
+ * the user's own files replacing tables (all-or-nothing) and the way back to the sample. One Engine is created
+ * by the root layout and handed to every view through context.
  */
+import { TABLE_NAMES, type TableName } from '$lib/data/contract';
 import type { ArrowDb } from '$lib/data/db';
+import type { ExtractFile } from '$lib/data/load';
+import type { UserFile } from '$lib/data/user-files';
 import type { Problem } from '$lib/data/validate';
+
+/** Where a table's rows come from: the bundled sample, or a file the user loaded (and when). */
+export type TableOrigin = { kind: 'sample' } | { kind: 'file'; file: string; loadedAt: number };
 
 export type EngineState =
   | { status: 'starting'; step: string }
-  | { status: 'ready'; db: ArrowDb; origin: 'sample' }
+  | { status: 'ready'; db: ArrowDb; origins: Record<TableName, TableOrigin> }
   | { status: 'failed'; message: string; problems: Problem[] };
+
+/** The outcome of the last load the user asked for. */
+export type LoadReport =
+  | { ok: true; tables: { table: TableName; file: string }[]; notices: string[] }
+  | { ok: false; files: string[]; problems: Problem[] };
+
+const sampleOrigins = () =>
+  Object.fromEntries(TABLE_NAMES.map((t) => [t, { kind: 'sample' }])) as Record<TableName, TableOrigin>;
 
 export class Engine {
   state = $state<EngineState>({ status: 'starting', step: 'Starting the in-browser database' });
+  /** A load in progress: what it is doing and how far it is. */
+  loading = $state<{ step: string; fraction: number } | null>(null);
+  report = $state<LoadReport | null>(null);
+  #dataUrl = '';
 
   get db(): ArrowDb | null {
     return this.state.status === 'ready' ? this.state.db : null;
   }
 
+  /** True when any table comes from the user's files. */
+  get userData(): boolean {
+    return this.state.status === 'ready' && Object.values(this.state.origins).some((o) => o.kind === 'file');
+  }
+
+  async #bundled(): Promise<ExtractFile[]> {
+    const { fetchBundledExtracts } = await import('$lib/data/bundled');
+    return fetchBundledExtracts(this.#dataUrl);
+  }
+
   /** Starts duckdb-wasm and loads the bundled sample extracts, all from this site's own origin. */
   async start(dataUrl: string): Promise<void> {
+    this.#dataUrl = dataUrl;
     try {
       this.state = { status: 'starting', step: 'Starting the in-browser database' };
-      const [{ openBrowserDb }, { fetchBundledExtracts }, { loadExtracts }] = await Promise.all([
+      const [{ openBrowserDb }, { loadExtracts }] = await Promise.all([
         import('$lib/data/duckdb-browser'),
-        import('$lib/data/bundled'),
         import('$lib/data/load')
       ]);
-      const [db, files] = await Promise.all([openBrowserDb(), fetchBundledExtracts(dataUrl)]);
+      const [db, files] = await Promise.all([openBrowserDb(), this.#bundled()]);
       this.state = { status: 'starting', step: 'Checking the sample data against the data contract' };
       const result = await loadExtracts(db, files);
       if (!result.ok) {
@@ -37,9 +66,62 @@ export class Engine {
         };
         return;
       }
-      this.state = { status: 'ready', db, origin: 'sample' };
+      this.state = { status: 'ready', db, origins: sampleOrigins() };
     } catch (e) {
       this.state = { status: 'failed', message: (e as Error).message, problems: [] };
+    }
+  }
+
+  /**
+   * Replaces the tables these files are for, after checking them together with the tables they join; any
+   * problem rejects the whole load and leaves every table as it was. The files never leave the browser.
+   */
+  async loadFiles(files: readonly File[]): Promise<LoadReport> {
+    const state = this.state;
+    if (state.status !== 'ready' || this.loading) throw new Error('The database is not ready for a load.');
+    this.report = null;
+    this.loading = { step: 'Reading the files', fraction: 0 };
+    try {
+      const { loadUserFiles } = await import('$lib/data/user-files');
+      const read: UserFile[] = await Promise.all(
+        files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))
+      );
+      const names = files.map((f) => f.name);
+      const result = await loadUserFiles(state.db, read, (step, fraction) => {
+        this.loading = { step, fraction };
+      });
+      if (!result.ok) return (this.report = { ok: false, files: names, problems: result.problems });
+      const loadedAt = Date.now();
+      const origins = { ...state.origins };
+      for (const t of result.tables) origins[t.table] = { kind: 'file', file: t.file, loadedAt };
+      // A new state object: every view's queries read it, so every view redraws from the new data.
+      this.state = { status: 'ready', db: state.db, origins };
+      return (this.report = result);
+    } catch (e) {
+      const problem = { file: '', table: null, column: null, row: null, value: null };
+      return (this.report = {
+        ok: false,
+        files: files.map((f) => f.name),
+        problems: [{ ...problem, message: `The load failed: ${(e as Error).message}` }]
+      });
+    } finally {
+      this.loading = null;
+    }
+  }
+
+  /** Puts the bundled sample back in every table. */
+  async resetToSample(): Promise<void> {
+    const state = this.state;
+    if (state.status !== 'ready' || this.loading) return;
+    this.loading = { step: 'Loading the sample data', fraction: 0 };
+    try {
+      const { loadExtracts } = await import('$lib/data/load');
+      const result = await loadExtracts(state.db, await this.#bundled());
+      if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'));
+      this.state = { status: 'ready', db: state.db, origins: sampleOrigins() };
+      this.report = null;
+    } finally {
+      this.loading = null;
     }
   }
 }

@@ -1,0 +1,128 @@
+/**
+ * CSV → Arrow IPC in the browser (papaparse), every column as text: the validator then checks each value against
+ * the contract's type and names the row of any that does not fit. UTF-8 only, with or without a byte-order mark;
+ * other encodings get a message that says so. Parsing goes in chunks and yields between them, so a large file
+ * never freezes the page.
+ */
+import Papa from 'papaparse';
+import { RecordBatch, Table, tableToIPC } from 'apache-arrow';
+import { toArrowVector } from './arrow-columns';
+
+export class CsvDecodeError extends Error {
+  constructor(
+    message: string,
+    /** 1-based data row (the header is not a row), when the problem has one. */
+    readonly row: number | null = null
+  ) {
+    super(message);
+  }
+}
+
+/** Bytes → text, refusing anything that is not UTF-8 with a message a person can act on. */
+export function decodeUtf8(bytes: Uint8Array): string {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw new CsvDecodeError('is UTF-16 text; save it as CSV in UTF-8');
+  }
+  try {
+    // The decoder drops a leading byte-order mark.
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const text = new TextDecoder('utf-8').decode(bytes);
+    const line = text.slice(0, text.indexOf('\uFFFD')).split('\n').length;
+    throw new CsvDecodeError(
+      `is not UTF-8 text (the first byte that is not UTF-8 is on line ${line}; the file may be in Latin-1 or Windows-1252); save it as CSV in UTF-8`
+    );
+  }
+}
+
+/** Comma, or the semicolon or tab a spreadsheet in some locales writes: whichever the header line uses most. */
+function delimiterOf(text: string): string {
+  const line = text.slice(0, text.search(/\r?\n|$/));
+  const count = (d: string) => line.split(d).length - 1;
+  return [';', '\t'].find((d) => count(d) > count(',')) ?? ',';
+}
+
+/** The header of a CSV, for matching a file to a contract table by its columns. */
+export function csvHeader(text: string): string[] {
+  const first = Papa.parse<string[]>(text, { preview: 1, delimiter: delimiterOf(text) }).data[0] ?? [];
+  return first.map((name) => name.trim());
+}
+
+function checkHeader(header: readonly string[]) {
+  if (header.length === 0 || header.every((h) => h === '')) throw new CsvDecodeError('has no header row');
+  const empty = header.findIndex((h) => h === '');
+  if (empty >= 0) throw new CsvDecodeError(`column ${empty + 1} of the header has no name`);
+  const seen = new Set<string>();
+  for (const name of header) {
+    if (seen.has(name)) throw new CsvDecodeError(`the header names column "${name}" twice`);
+    seen.add(name);
+  }
+}
+
+/** Rows per Arrow batch; the page gets a turn between batches. */
+const BATCH_ROWS = 20_000;
+
+/** Parses CSV text into an Arrow IPC stream of text columns (empty fields are nulls). */
+export async function csvToArrowIPC(
+  text: string,
+  onProgress: (fraction: number) => void = () => {}
+): Promise<Uint8Array> {
+  if (text.trim() === '') throw new CsvDecodeError('is empty');
+  let header: string[] | null = null;
+  let columns: (string | null)[][] = [];
+  let rows = 0;
+  const batches: RecordBatch[] = [];
+  let failure: CsvDecodeError | null = null;
+
+  const flush = () => {
+    if (!header || columns[0]?.length === 0) return;
+    const names = header;
+    const table = new Table(Object.fromEntries(names.map((n, c) => [n, toArrowVector(columns[c]!, 'text')])));
+    batches.push(...table.batches);
+    columns = names.map(() => []);
+  };
+
+  // Row by row (papaparse's own chunking can split a quoted field), pausing every batch to let the page breathe.
+  await new Promise<void>((done) => {
+    Papa.parse<string[]>(text, {
+      delimiter: delimiterOf(text),
+      skipEmptyLines: 'greedy',
+      step(result, parser) {
+        try {
+          const error = result.errors[0];
+          if (error) throw new CsvDecodeError(`is not valid CSV: ${error.message.toLowerCase()}`, rows + 1);
+          const fields = result.data;
+          if (!header) {
+            header = fields.map((name) => name.trim());
+            checkHeader(header);
+            columns = header.map(() => []);
+            return;
+          }
+          rows++;
+          if (fields.length !== header.length) {
+            throw new CsvDecodeError(
+              `has ${fields.length} fields where the header has ${header.length}`,
+              rows
+            );
+          }
+          for (let c = 0; c < fields.length; c++) columns[c]!.push(fields[c] === '' ? null : fields[c]!);
+          if (rows % BATCH_ROWS === 0) {
+            flush();
+            onProgress(result.meta.cursor / text.length);
+            parser.pause();
+            setTimeout(() => parser.resume(), 0);
+          }
+        } catch (e) {
+          failure = e as CsvDecodeError;
+          parser.abort();
+        }
+      },
+      complete: () => done()
+    });
+  });
+  if (failure) throw failure;
+  if (rows === 0) throw new CsvDecodeError('has a header but no rows');
+  flush();
+  onProgress(1);
+  return tableToIPC(new Table(batches), 'stream');
+}

@@ -1,0 +1,136 @@
+/**
+ * A user's files → the contract tables they replace. A file maps to a table by its name (`contributions.csv`,
+ * `participation.parquet`) or, failing that, by its columns; a file that matches none, or more than one, is
+ * reported, never guessed. Size, emptiness and format are checked here, before anything is decoded.
+ */
+import { parquetMetadata, parquetSchema } from 'hyparquet';
+import { TABLE_NAMES, tableSpec, type TableName } from './contract';
+import { csvHeader } from './csv';
+import type { ArrowDb } from './db';
+import { fileProblem, loadExtracts, type ExtractFile, type LoadProgress } from './load';
+import type { Problem } from './validate';
+
+/** Larger files are refused: the browser holds the file, its decoded columns and DuckDB's copy at once. */
+export const MAX_FILE_BYTES = 200 * 1024 * 1024;
+export const MAX_FILE_LABEL = '200 MB';
+
+export interface UserFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface Identified {
+  files: ExtractFile[];
+  /** How files without a table's name were matched, to tell the user. */
+  notices: string[];
+  problems: Problem[];
+}
+
+const megabytes = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
+const PAR1 = [0x50, 0x41, 0x52, 0x31];
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+
+function formatOf(file: UserFile): 'parquet' | 'csv' | string {
+  const extension = /\.([a-z0-9]+)$/i.exec(file.name)?.[1]?.toLowerCase() ?? '';
+  if (startsWith(file.bytes, PAR1)) return 'parquet';
+  if (extension === 'parquet')
+    return 'is not a Parquet file (it does not start with the Parquet marker "PAR1")';
+  if (extension === 'csv' || extension === 'txt') return 'csv';
+  if (startsWith(file.bytes, ZIP) && /^(xlsx|xlsm|ods)$/.test(extension)) {
+    return 'is a spreadsheet workbook, not a table file: save the sheet as CSV (UTF-8) or export it as Parquet';
+  }
+  return 'is not a Parquet or CSV file (the dashboard reads .parquet and .csv files)';
+}
+
+function columnsOf(file: UserFile, format: 'parquet' | 'csv'): string[] {
+  if (format === 'csv') {
+    // The header is in the first bytes; a character cut at the end of the slice does not matter here.
+    return csvHeader(new TextDecoder().decode(file.bytes.subarray(0, 64 * 1024)));
+  }
+  const buffer = file.bytes.buffer.slice(
+    file.bytes.byteOffset,
+    file.bytes.byteOffset + file.bytes.byteLength
+  ) as ArrayBuffer;
+  return parquetSchema(parquetMetadata(buffer)).children.map((c) => c.element.name);
+}
+
+/** Tables whose every contract column the file has. */
+function tablesWithColumns(columns: readonly string[]): TableName[] {
+  return TABLE_NAMES.filter((t) => tableSpec(t).columns.every((c) => columns.includes(c.name)));
+}
+
+export function identifyFiles(files: readonly UserFile[]): Identified {
+  const result: Identified = { files: [], notices: [], problems: [] };
+  const problem = (file: UserFile, detail: string, table: TableName | null = null) =>
+    result.problems.push(fileProblem({ file: file.name, table }, detail));
+
+  for (const file of files) {
+    if (file.bytes.length === 0) {
+      problem(file, 'is empty');
+      continue;
+    }
+    if (file.bytes.length > MAX_FILE_BYTES) {
+      problem(file, `is ${megabytes(file.bytes.length)}; the limit is ${MAX_FILE_LABEL} per file`);
+      continue;
+    }
+    const format = formatOf(file);
+    if (format !== 'parquet' && format !== 'csv') {
+      problem(file, format);
+      continue;
+    }
+    const stem = file.name.replace(/\.[^.]*$/, '').toLowerCase();
+    let table = TABLE_NAMES.find((t) => t === stem) ?? null;
+    if (!table) {
+      let columns: string[];
+      try {
+        columns = columnsOf(file, format);
+      } catch (e) {
+        problem(file, `is a corrupt or truncated Parquet file (${(e as Error).message})`);
+        continue;
+      }
+      const candidates = tablesWithColumns(columns);
+      if (candidates.length === 0) {
+        problem(
+          file,
+          `matches no table by its name or its columns: name it after its table (${TABLE_NAMES.map((t) => `${t}.${format}`).join(', ')}) or give it the table's columns`
+        );
+        continue;
+      }
+      if (candidates.length > 1) {
+        problem(file, `has the columns of ${candidates.join(' and ')}: name it after the table it is for`);
+        continue;
+      }
+      table = candidates[0]!;
+      result.notices.push(`${file.name} was matched to ${table} by its columns.`);
+    }
+    const earlier = result.files.find((f) => f.table === table);
+    if (earlier) {
+      problem(file, `is for ${table}, like ${earlier.file}: load one file per table`, table);
+      continue;
+    }
+    result.files.push({ table, file: file.name, bytes: file.bytes, format });
+  }
+  return result;
+}
+
+export type UserLoadResult =
+  | { ok: true; tables: { table: TableName; file: string }[]; notices: string[] }
+  | { ok: false; problems: Problem[] };
+
+/** Identifies the files, then loads them all-or-nothing: any problem anywhere and nothing changes. */
+export async function loadUserFiles(
+  db: ArrowDb,
+  files: readonly UserFile[],
+  onProgress?: LoadProgress
+): Promise<UserLoadResult> {
+  const identified = identifyFiles(files);
+  if (identified.problems.length > 0) return { ok: false, problems: identified.problems };
+  const result = await loadExtracts(db, identified.files, onProgress);
+  if (!result.ok) return result;
+  return {
+    ok: true,
+    tables: identified.files.map((f) => ({ table: f.table, file: f.file })),
+    notices: [...identified.notices, ...result.notices]
+  };
+}

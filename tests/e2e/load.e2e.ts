@@ -1,0 +1,133 @@
+/**
+ * Loading your own extracts in Chromium, through the real file input and by drag-and-drop: a good file changes
+ * the views, a bad one is refused with its file, column and row named and leaves the views as they were, the
+ * data panel says where each table comes from, and a large file loads while the page keeps drawing frames.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { syntheticContributionsCsv } from '$lib/data/synthetic';
+import { seriousViolations } from './axe';
+import { startSite, waitForCharts, waitForData, watchedPage, type Site } from './browser';
+
+let site: Site;
+beforeAll(async () => {
+  site = await startSite();
+});
+afterAll(async () => {
+  await site?.close();
+});
+
+const EXAMPLE = 'data/examples/contributions.csv';
+const BAD = 'tests/fixtures/user-files/wrong-type/contributions.csv';
+
+async function openFunding() {
+  const watched = await watchedPage(site);
+  await watched.page.goto(`${site.url}/funding`);
+  expect(await waitForData(watched.page)).toBe('ready');
+  await waitForCharts(watched.page, 4);
+  return watched;
+}
+
+const yearAxis = (page: Page) => page.locator('section#by-year .plot svg').textContent();
+const status = (page: Page) => page.locator('header [role="status"]').first().textContent();
+
+describe('loading your own extracts', () => {
+  it('a good file through the file input replaces its table, and the views redraw from it', async () => {
+    const { page, context, requests } = await openFunding();
+    expect(await yearAxis(page)).not.toContain('2026');
+    await page.getByTestId('load-input').setInputFiles(EXAMPLE);
+    await expect
+      .poll(() => page.getByRole('status', { name: 'Load result' }).textContent())
+      .toContain('contributions.csv → contributions');
+    expect(await status(page)).toContain('Your data (1 of 7 tables)');
+    // The example adds a 2026 pledge: the funding per year chart now reaches 2026.
+    await expect.poll(() => yearAxis(page)).toContain('2026');
+
+    await page.getByRole('link', { name: 'Data', exact: true }).click();
+    const row = page.locator('tr', { has: page.locator('th code', { hasText: /^contributions$/ }) });
+    await expect.poll(() => row.textContent()).toContain('your file contributions.csv');
+    expect(await row.textContent()).toContain('62');
+    await page.getByRole('button', { name: 'Reset to sample data' }).click();
+    await expect.poll(() => row.textContent()).toContain('bundled sample');
+    expect(await status(page)).toContain('Sample data');
+    // Nothing was uploaded: every request stayed on the site.
+    expect(requests.filter((r) => !r.startsWith(site.url))).toEqual([]);
+    await context.close();
+  });
+
+  it('a file dropped anywhere on the page loads too', async () => {
+    const { page, context } = await openFunding();
+    const text = readFileSync(EXAMPLE, 'utf8');
+    const transfer = await page.evaluateHandle((csv) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([csv], 'contributions.csv', { type: 'text/csv' }));
+      return dt;
+    }, text);
+    await page.dispatchEvent('main', 'dragover', { dataTransfer: transfer });
+    await page.dispatchEvent('main', 'drop', { dataTransfer: transfer });
+    await expect.poll(() => yearAxis(page)).toContain('2026');
+    expect(await status(page)).toContain('Your data');
+    await context.close();
+  });
+
+  it('a bad file is refused with its file, column and row, and the views stay as they were', async () => {
+    const { page, context } = await openFunding();
+    const before = await page.locator('main').innerHTML();
+    await page.getByTestId('load-input').setInputFiles(BAD);
+    const alert = page.getByRole('alert');
+    await expect.poll(() => alert.textContent()).toContain('Nothing was loaded');
+    expect(await alert.textContent()).toContain(
+      'contributions.csv, column "amount_usd", row 4: "lots" is not a number (DOUBLE)'
+    );
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Dismiss' }).click();
+    expect(await page.locator('main').innerHTML()).toBe(before);
+    expect(await status(page)).toContain('Sample data');
+    await context.close();
+  });
+
+  it('hostile values are shown as text, never as markup', async () => {
+    const { page, context, pageErrors } = await openFunding();
+    await page.getByTestId('load-input').setInputFiles('tests/fixtures/user-files/hostile/contributions.csv');
+    const alert = page.getByRole('alert');
+    await expect.poll(() => alert.textContent()).toContain('US\\u{202e}A');
+    expect(await alert.locator('script, img').count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('a 50 MB contributions file loads with progress shown while the page keeps drawing', async () => {
+    const { page, context } = await openFunding();
+    const entities = readFileSync('data/entities.csv', 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split(',')[0]!);
+    const csv = syntheticContributionsCsv(450_000, entities);
+    expect(csv.length).toBeGreaterThan(48 * 1024 * 1024);
+    // Count animation frames during the load: a frozen page draws none.
+    await page.evaluate(() => {
+      const w = window as unknown as { frames_: number };
+      w.frames_ = 0;
+      const tick = () => {
+        w.frames_++;
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    const path = join(mkdtempSync(join(tmpdir(), 'gp-large-')), 'contributions.csv');
+    writeFileSync(path, csv);
+    await page.getByTestId('load-input').setInputFiles(path);
+    await page.locator('header progress').waitFor();
+    const framesAtStart = await page.evaluate(() => (window as unknown as { frames_: number }).frames_);
+    await expect
+      .poll(() => page.getByRole('status', { name: 'Load result' }).textContent(), { timeout: 60_000 })
+      .toContain('contributions.csv → contributions');
+    const frames = await page.evaluate(() => (window as unknown as { frames_: number }).frames_);
+    expect(frames - framesAtStart).toBeGreaterThan(10);
+    await context.close();
+  }, 120_000);
+});

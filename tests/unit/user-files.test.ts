@@ -1,0 +1,190 @@
+/**
+ * A user's files through the real loader on real DuckDB (the browser's duckdb-wasm, in Node): each bad file in
+ * tests/fixtures/user-files is refused with a message naming its file, column and row, and leaves every table
+ * exactly as it was; good files replace their table and only that table.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { ArrowDb } from '$lib/data/db';
+import { MAX_FILE_BYTES, identifyFiles, loadUserFiles, type UserFile } from '$lib/data/user-files';
+import { openSampleDb, tableChecksums } from './sample-db';
+
+const FIXTURES = 'tests/fixtures/user-files';
+let db: ArrowDb & { close(): void };
+beforeAll(async () => {
+  db = await openSampleDb();
+});
+afterAll(() => db.close());
+
+/** Every file of one fixture folder, as the browser's file input would give them. */
+function fixture(folder: string): UserFile[] {
+  return readdirSync(join(FIXTURES, folder)).map((name) => ({
+    name,
+    bytes: new Uint8Array(readFileSync(join(FIXTURES, folder, name)))
+  }));
+}
+
+/** Loads, expects a refusal, checks that no table changed, and returns the messages. */
+async function refused(files: UserFile[]): Promise<string[]> {
+  const before = await tableChecksums(db);
+  const result = await loadUserFiles(db, files);
+  expect(await tableChecksums(db)).toEqual(before);
+  if (result.ok) throw new Error('the load was accepted');
+  return result.problems.map((p) => p.message);
+}
+
+describe('a bad file is refused with a message that names the file, column and row, and nothing changes', () => {
+  test.each([
+    ['missing-column', ['contributions.csv, column "stage": this column is missing']],
+    ['wrong-type', ['contributions.csv, column "amount_usd", row 4: "lots" is not a number (DOUBLE)']],
+    ['null-required', ['contributions.csv, column "donor_id", row 4: a value is required here']],
+    [
+      'enum',
+      ['contributions.csv, column "stage", row 4: "promised" is not one of: pledged, committed, disbursed']
+    ],
+    [
+      'duplicate-key',
+      [
+        'contributions.csv, column "contribution_id", row 4: duplicate key "gp2004-usa-pledge" (first at row 1)'
+      ]
+    ],
+    [
+      'unknown-reference',
+      ['contributions.csv, column "donor_id", row 4: "XXX" is not a entity_id in entities']
+    ],
+    [
+      'overlap',
+      ['memberships.csv, column "from_year", row 33: period of "CAN" overlaps its period at row 1']
+    ],
+    ['header-only', ['contributions.csv: has a header but no rows']],
+    ['empty', ['contributions.csv: is empty']],
+    [
+      'latin1',
+      [
+        'contributions.csv: is not UTF-8 text (the first byte that is not UTF-8 is on line 5; the file may be in Latin-1 or Windows-1252); save it as CSV in UTF-8'
+      ]
+    ],
+    ['utf16', ['contributions.csv: is UTF-16 text; save it as CSV in UTF-8']],
+    [
+      'not-parquet',
+      ['contributions.parquet: is not a Parquet file (it does not start with the Parquet marker "PAR1")']
+    ]
+  ])('%s', async (folder, messages) => {
+    expect(await refused(fixture(folder))).toEqual(messages);
+  });
+
+  test('a truncated Parquet file', async () => {
+    const [message] = await refused(fixture('truncated'));
+    expect(message).toMatch(
+      /^contributions\.parquet: (not a readable Parquet file|the Parquet data is corrupt or truncated)/
+    );
+  });
+
+  test('files that are not tables, or that match no table or two, are reported, not guessed', async () => {
+    expect(await refused(fixture('not-a-table'))).toEqual([
+      'notes.json: is not a Parquet or CSV file (the dashboard reads .parquet and .csv files)',
+      'report.xlsx: is a spreadsheet workbook, not a table file: save the sheet as CSV (UTF-8) or export it as Parquet'
+    ]);
+    expect(await refused(fixture('unknown'))).toEqual([
+      "budget.csv: matches no table by its name or its columns: name it after its table (sources.csv, entities.csv, memberships.csv, meetings.csv, participation.csv, contributions.csv, needs.csv) or give it the table's columns"
+    ]);
+    expect(await refused(fixture('ambiguous'))).toEqual([
+      'extract.csv: has the columns of contributions and needs: name it after the table it is for'
+    ]);
+  });
+
+  test('two files for one table', async () => {
+    const [csv] = fixture('bom-quoted');
+    const [parquet] = fixture('truncated');
+    expect(
+      await refused([csv!, { ...parquet!, bytes: readFileSync('static/data/contributions.parquet') }])
+    ).toEqual([
+      'contributions.parquet: is for contributions, like contributions.csv: load one file per table'
+    ]);
+  });
+
+  test('a file larger than the limit says its size and the limit', async () => {
+    const big = { name: 'contributions.csv', bytes: new Uint8Array(MAX_FILE_BYTES + 1) };
+    expect(identifyFiles([big]).problems.map((p) => p.message)).toEqual([
+      'contributions.csv: is 200.0 MB; the limit is 200 MB per file'
+    ]);
+  });
+
+  test('a new table that the tables kept loaded still refer to must keep what they refer to', async () => {
+    const messages = await refused(fixture('breaks-kept-table'));
+    expect(messages).toContain(
+      'participation (already loaded), column "entity_id", row 18: "USA" is not a entity_id in entities'
+    );
+  });
+});
+
+describe('hostile files are data, never code', () => {
+  test('SQL, HTML, long strings and direction overrides are shown escaped, and every table survives', async () => {
+    const messages = await refused(fixture('hostile'));
+    expect(messages).toEqual([
+      `contributions.csv, column "channel", row 4: "${'x'.repeat(80)}… (10000 characters)" is not one of: bilateral, multilateral, domestic`,
+      'contributions.csv, column "donor_id", row 4: "US\\u{202e}A" is not a entity_id in entities'
+    ]);
+    const tables = await db.query<{ n: number }>(
+      `SELECT CAST(count(*) AS INTEGER) AS n FROM information_schema.tables WHERE table_name IN ('entities', 'sources')`
+    );
+    expect(tables[0]!.n).toBe(2);
+  });
+
+  test('the validator cuts very long values in its messages', async () => {
+    const [file] = fixture('hostile');
+    const text = new TextDecoder()
+      .decode(file!.bytes)
+      .replace('US\u202eA', 'USA')
+      .replace('2002,2012', `2002,${'9'.repeat(300)}`);
+    const [message] = await refused([{ name: 'contributions.csv', bytes: new TextEncoder().encode(text) }]);
+    expect(message).toMatch(
+      /^contributions\.csv, column "period_end_year", row 1: "9{80}… \(300 characters\)" is not a whole number/
+    );
+  });
+});
+
+describe('good files', () => {
+  test('UTF-8 with a byte-order mark, quoted commas, quotes and line breaks load as written', async () => {
+    const result = await loadUserFiles(db, fixture('bom-quoted'));
+    expect(result).toEqual({
+      ok: true,
+      tables: [{ table: 'contributions', file: 'contributions.csv' }],
+      notices: []
+    });
+    const [row] = await db.query<{ project: string }>(
+      `SELECT project FROM contributions WHERE contribution_id = 'bad-row-4'`
+    );
+    expect(row!.project).toBe('A project, with a comma,\nand a new line and "quotes"');
+    expect((await db.query('SELECT 1 FROM contributions')).length).toBe(4);
+  });
+
+  test('a file replaces its table only; extra columns are ignored with a notice', async () => {
+    const before = await tableChecksums(db);
+    const result = await loadUserFiles(db, fixture('extra-column'));
+    expect(result).toEqual({
+      ok: true,
+      tables: [{ table: 'contributions', file: 'contributions.csv' }],
+      notices: ['contributions.csv: extra columns ignored: comment']
+    });
+    const after = await tableChecksums(db);
+    for (const t of Object.keys(before)) if (t !== 'contributions') expect(after[t]).toBe(before[t]);
+    expect(after.contributions).toMatch(/^3:/);
+  });
+
+  test('a file named otherwise is matched to its table by its columns, and says so', async () => {
+    const result = await loadUserFiles(db, fixture('by-columns'));
+    expect(result.ok && result.notices).toEqual([
+      'contributions-2026.csv was matched to contributions by its columns.'
+    ]);
+  });
+
+  test('the example in data/examples loads, with its added row', async () => {
+    const name = 'contributions.csv';
+    const result = await loadUserFiles(db, [{ name, bytes: readFileSync(`data/examples/${name}`) }]);
+    expect(result.ok).toBe(true);
+    const rows = await db.query<{ n: number }>(`SELECT CAST(count(*) AS INTEGER) AS n FROM contributions`);
+    expect(rows[0]!.n).toBe(readFileSync('data/contributions.csv', 'utf8').trim().split('\n').length);
+  });
+});
