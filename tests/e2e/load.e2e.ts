@@ -68,6 +68,9 @@ describe('loading your own extracts', () => {
     }, text);
     await page.dispatchEvent('main', 'dragover', { dataTransfer: transfer });
     await page.dispatchEvent('main', 'drop', { dataTransfer: transfer });
+    await expect
+      .poll(() => page.getByRole('status', { name: 'Load result' }).textContent(), { timeout: 20_000 })
+      .toContain('contributions.csv → contributions');
     await expect.poll(() => yearAxis(page)).toContain('2026');
     expect(await status(page)).toContain('Your data');
     await context.close();

@@ -2,18 +2,28 @@
  * duckdb-wasm in the browser, from the app's own origin: the worker and the wasm are files of this build,
  * never a CDN. Import this module only from browser code (it breaks prerendering in Node).
  */
-import { AsyncDuckDB, VoidLogger } from '@duckdb/duckdb-wasm';
+import { AsyncDuckDB, VoidLogger, type AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import { plainRows, type ArrowDb, type SqlParam } from './db';
 import { EXTENSIONS_OFF } from './engine-settings';
 
-export async function openBrowserDb(): Promise<ArrowDb> {
+/** duckdb-wasm started in a worker of this site, with one connection (the benchmark times SQL on it directly). */
+export async function openBrowserConnection(): Promise<AsyncDuckDBConnection> {
   const worker = new Worker(workerUrl);
   const duck = new AsyncDuckDB(new VoidLogger(), worker);
   await duck.instantiate(wasmUrl);
   const conn = await duck.connect();
   await conn.query(EXTENSIONS_OFF);
+  return conn;
+}
+
+export async function openBrowserDb(): Promise<ArrowDb> {
+  return browserDb(await openBrowserConnection());
+}
+
+/** The app's port over a connection: bound parameters through prepared statements, plain rows out. */
+export function browserDb(conn: AsyncDuckDBConnection): ArrowDb {
   return {
     async query<T extends object>(sql: string, params: readonly SqlParam[] = []) {
       if (params.length === 0) return plainRows<T>((await conn.query(sql)).toArray());

@@ -41,7 +41,8 @@ export function fileProblem(
 }
 
 function decode(f: ExtractFile, onProgress: LoadProgress): Promise<Uint8Array> {
-  if (f.format !== 'csv') return parquetToArrowIPC(f.bytes);
+  if (f.format !== 'csv')
+    return parquetToArrowIPC(f.bytes, (fraction) => onProgress(`Reading ${f.file}`, fraction));
   return csvToArrowIPC(decodeUtf8(f.bytes), (fraction) => onProgress(`Reading ${f.file}`, fraction));
 }
 
@@ -73,7 +74,13 @@ export async function commitStaged(db: Db, staged: readonly StagedTable[]): Prom
 export async function loadExtracts(
   db: ArrowDb,
   files: readonly ExtractFile[],
-  onProgress: LoadProgress = () => {}
+  onProgress: LoadProgress = () => {},
+  /**
+   * `trusted`: the bundled sample, checked against the contract when it was built (`npm run data`, and a unit
+   * test that the committed files are those); skipping the ~150 checks here brings the first chart forward.
+   * Files that do not decode still fail. Never for a user's files.
+   */
+  { trusted = false }: { trusted?: boolean } = {}
 ): Promise<LoadResult> {
   await dropStaging(db);
   try {
@@ -92,11 +99,13 @@ export async function loadExtracts(
       }
     }
     if (problems.length > 0) return { ok: false, problems };
-    onProgress('Checking the data against the contract', 1);
-    problems.push(...(await validateStaged(db, staged)));
-    if (problems.length > 0) return { ok: false, problems };
     const notices: string[] = [];
-    for (const s of staged) {
+    if (!trusted) {
+      onProgress('Checking the data against the contract', 1);
+      problems.push(...(await validateStaged(db, staged)));
+      if (problems.length > 0) return { ok: false, problems };
+    }
+    for (const s of trusted ? [] : staged) {
       const extra = await extraColumns(db, s);
       if (extra.length > 0) notices.push(`${s.file}: extra columns ignored: ${extra.join(', ')}`);
     }

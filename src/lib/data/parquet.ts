@@ -33,7 +33,10 @@ function columnKind(node: SchemaTree): ColumnKind {
 }
 
 /** Decodes a Parquet file into an Arrow IPC stream, keeping the file's column names and (flat) types. */
-export async function parquetToArrowIPC(bytes: Uint8Array): Promise<Uint8Array> {
+export async function parquetToArrowIPC(
+  bytes: Uint8Array,
+  onProgress: (fraction: number) => void = () => {}
+): Promise<Uint8Array> {
   const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
   let metadata;
   try {
@@ -50,15 +53,25 @@ export async function parquetToArrowIPC(bytes: Uint8Array): Promise<Uint8Array> 
     schema.children.map((c) => [c.element.name, new Array(rowCount)])
   );
   try {
-    await parquetRead({
-      file: buffer,
-      metadata,
-      onChunk({ columnName, columnData, rowStart, rowEnd }) {
-        const target = columns.get(columnName);
-        if (!target) return;
-        for (let i = rowStart; i < rowEnd && i < rowCount; i++) target[i] = columnData[i - rowStart];
-      }
-    });
+    // One row group at a time, giving the page a turn in between: a large file never freezes it.
+    let start = 0;
+    for (const group of metadata.row_groups) {
+      const end = start + Number(group.num_rows);
+      await parquetRead({
+        file: buffer,
+        metadata,
+        rowStart: start,
+        rowEnd: end,
+        onChunk({ columnName, columnData, rowStart, rowEnd }) {
+          const target = columns.get(columnName);
+          if (!target) return;
+          for (let i = rowStart; i < rowEnd && i < rowCount; i++) target[i] = columnData[i - rowStart];
+        }
+      });
+      start = end;
+      onProgress(start / Math.max(1, rowCount));
+      await new Promise((resume) => setTimeout(resume, 0));
+    }
   } catch (e) {
     throw new ParquetDecodeError(`the Parquet data is corrupt or truncated (${(e as Error).message})`);
   }

@@ -55,9 +55,14 @@ export class Engine {
         import('$lib/data/duckdb-browser'),
         import('$lib/data/load')
       ]);
-      const [db, files] = await Promise.all([openBrowserDb(), this.#bundled()]);
-      this.state = { status: 'starting', step: 'Checking the sample data against the data contract' };
-      const result = await loadExtracts(db, files);
+      // Marks for the benchmark: the engine's own start-up, and when the data is ready.
+      performance.mark('gp:engine-start');
+      const [db, files] = await Promise.all([
+        openBrowserDb().then((db) => (performance.mark('gp:engine-open'), db)),
+        this.#bundled()
+      ]);
+      this.state = { status: 'starting', step: 'Loading the sample data' };
+      const result = await loadExtracts(db, files, undefined, { trusted: true });
       if (!result.ok) {
         this.state = {
           status: 'failed',
@@ -67,6 +72,7 @@ export class Engine {
         return;
       }
       this.state = { status: 'ready', db, origins: sampleOrigins() };
+      performance.mark('gp:data-ready');
     } catch (e) {
       this.state = { status: 'failed', message: (e as Error).message, problems: [] };
     }
@@ -80,6 +86,7 @@ export class Engine {
     const state = this.state;
     if (state.status !== 'ready' || this.loading) throw new Error('The database is not ready for a load.');
     this.report = null;
+    performance.mark('gp:load-start');
     this.loading = { step: 'Reading the files', fraction: 0 };
     try {
       const { loadUserFiles } = await import('$lib/data/user-files');
@@ -96,6 +103,7 @@ export class Engine {
       for (const t of result.tables) origins[t.table] = { kind: 'file', file: t.file, loadedAt };
       // A new state object: every view's queries read it, so every view redraws from the new data.
       this.state = { status: 'ready', db: state.db, origins };
+      performance.mark('gp:load-end');
       return (this.report = result);
     } catch (e) {
       const problem = { file: '', table: null, column: null, row: null, value: null };
@@ -116,7 +124,7 @@ export class Engine {
     this.loading = { step: 'Loading the sample data', fraction: 0 };
     try {
       const { loadExtracts } = await import('$lib/data/load');
-      const result = await loadExtracts(state.db, await this.#bundled());
+      const result = await loadExtracts(state.db, await this.#bundled(), undefined, { trusted: true });
       if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'));
       this.state = { status: 'ready', db: state.db, origins: sampleOrigins() };
       this.report = null;

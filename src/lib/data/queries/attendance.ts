@@ -223,3 +223,17 @@ export async function meetingYearRange(db: Db): Promise<{ first: number; last: n
   );
   return row ?? { first: 2002, last: 2002 };
 }
+
+/**
+ * Everything the attendance view shows. `f` is read when a query runs, so a live view re-runs only the queries
+ * that read what changed.
+ */
+export const attendanceQueries = (f: () => AttendanceFilters) => ({
+  meetings: (db: Db) => meetingsInView(db, f()),
+  counts: (db: Db) => attendanceCounts(db, f()),
+  matrix: (db: Db) => attendanceMatrix(db, f()),
+  figures: (db: Db) => attendanceFigures(db, f()),
+  newcomers: (db: Db) => firstAppearances(db, f()),
+  presidencies: presidencyOptions,
+  years: meetingYearRange
+});

@@ -5,6 +5,7 @@
  * year (null for the data's own range).
  */
 import type { Db, SqlParam } from '../db';
+import { citedSources } from './home';
 
 export interface ExpansionFilters {
   countEu: boolean;
@@ -230,3 +231,17 @@ export async function membershipYearRange(db: Db): Promise<{ first: number; last
   );
   return row ?? { first: 2002, last: 2002 };
 }
+
+/**
+ * Everything the expansion view shows (the map's shapes are a file, not a query). `f` is read when a query
+ * runs, so a live view re-runs only the queries that read what changed.
+ */
+export const expansionQueries = (f: () => ExpansionFilters) => ({
+  byRegion: (db: Db) => partnersByRegion(db, f()),
+  joins: (db: Db) => joinsByYear(db, f()),
+  states: (db: Db) => stateStatus(db, f()),
+  approaching: (db: Db) => onTheWay(db, f()),
+  membershipSources: (db: Db) => citedSources(db, 'memberships'),
+  regions: regionOptions,
+  years: membershipYearRange
+});

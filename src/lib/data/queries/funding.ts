@@ -3,6 +3,7 @@
  * Amounts are nominal USD. Rules and filters reach SQL only as bound parameters.
  */
 import { PRIORITY_AREAS, type PriorityArea } from '../contract';
+import { citedSources } from './home';
 import {
   DEFAULT_RULES,
   LEGACY_AREAS,
@@ -113,7 +114,14 @@ export interface DonorMoneyRow extends MoneyRow {
   donor: string;
 }
 
-/** Counted money per donor and stage (grain: donor × stage; unit: USD). */
+/** Partners drawn one by one; the rest are one bar, so the chart stays readable (and small) at any data size. */
+export const TOP_PARTNERS = 25;
+export const OTHER_PARTNERS_ID = '_others';
+
+/**
+ * Counted money per donor and stage (grain: donor × stage; unit: USD): the TOP_PARTNERS donors with the most
+ * money at the rules' stage, and every other donor summed in one row (OTHER_PARTNERS_ID).
+ */
 export function contributionsByDonor(
   db: Db,
   rules: CountingRules,
@@ -121,11 +129,22 @@ export function contributionsByDonor(
 ): Promise<DonorMoneyRow[]> {
   const b = new Binder();
   const counted = countedSql(b, rules, f);
+  const stage = b.bind(rules.stage, 'VARCHAR');
   return db.query<DonorMoneyRow>(
-    `SELECT c.donor_id AS "donorId", any_value(e.name) AS donor, c.stage, ${MONEY}
-     FROM (${counted}) c JOIN entities e ON e.entity_id = c.donor_id
-     GROUP BY c.donor_id, c.stage
-     ORDER BY c.donor_id, c.stage`,
+    `WITH c AS (${counted}),
+     ranked AS (
+       SELECT donor_id, count(*) OVER () AS donors,
+              row_number() OVER (ORDER BY COALESCE(sum(amount) FILTER (WHERE stage = ${stage}), 0) DESC, donor_id) AS rank
+       FROM c GROUP BY donor_id),
+     grouped AS (
+       SELECT c.*,
+              CASE WHEN r.rank <= ${TOP_PARTNERS} THEN c.donor_id ELSE '${OTHER_PARTNERS_ID}' END AS group_id,
+              CASE WHEN r.rank <= ${TOP_PARTNERS} THEN e.name
+                   ELSE 'Other partners (' || CAST(r.donors - ${TOP_PARTNERS} AS VARCHAR) || ')' END AS group_name
+       FROM c JOIN ranked r USING (donor_id) JOIN entities e ON e.entity_id = c.donor_id)
+     SELECT group_id AS "donorId", any_value(group_name) AS donor, stage, ${MONEY}
+     FROM grouped GROUP BY group_id, stage
+     ORDER BY group_id, stage`,
     b.values
   );
 }
@@ -265,3 +284,29 @@ export async function fundingYearRange(db: Db): Promise<{ first: number; last: n
   );
   return row ?? { first: 2002, last: 2002 };
 }
+
+export interface FundingViewState {
+  rules: () => CountingRules;
+  filters: () => FundingFilters;
+  /** The rule set the current rules are compared with. */
+  compareWith: () => CountingRules;
+}
+
+/**
+ * Everything the funding view shows. The state is read when a query runs, so a rule change re-runs only the
+ * queries that depend on the rules, and reuses the others' answers.
+ */
+export const fundingQueries = (v: FundingViewState) => ({
+  total: (db: Db) => countedTotal(db, v.rules(), v.filters()),
+  effects: (db: Db) => ruleEffects(db, v.rules(), v.filters()),
+  byArea: (db: Db) => contributionsByArea(db, v.rules(), v.filters()),
+  areaNeeds: (db: Db) => needsByArea(db, v.rules(), v.filters()),
+  byDonor: (db: Db) => contributionsByDonor(db, v.rules(), v.filters()),
+  byYear: (db: Db) => contributionsByYear(db, v.rules(), v.filters()),
+  yearNeeds: (db: Db) => needsByYear(db, v.rules(), v.filters()),
+  compared: (db: Db) => contributionsByArea(db, v.compareWith(), v.filters()),
+  moneySources: (db: Db) => citedSources(db, 'contributions'),
+  needSources: (db: Db) => citedSources(db, 'needs'),
+  donors: donorOptions,
+  years: fundingYearRange
+});

@@ -103,3 +103,11 @@ export function citedSources(db: Db, table: Exclude<TableName, 'sources'>): Prom
      ORDER BY list_position(${quoteList(SOURCE_KINDS)}, s.kind), s.published NULLS LAST, s.source_id`
   );
 }
+
+/** Everything the overview shows. */
+export const homeQueries = () => ({
+  partners: (db: Db) => partnersPerYear(db, { countEu: true }),
+  partnerSources: (db: Db) => citedSources(db, 'memberships'),
+  mix: tableMix,
+  sources: sourceList
+});

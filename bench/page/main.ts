@@ -1,0 +1,133 @@
+/**
+ * The benchmark's page: the app's own data layer on duckdb-wasm, in Chromium. `npm run bench` drives it through
+ * `window.gpBench`: it loads the sample (and synthetic contributions), then times each view query through the
+ * app's query function and as the same SQL straight on the connection, and reports answers to verify.
+ */
+import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
+import { fetchBundledExtracts } from '$lib/data/bundled';
+import type { Db, SqlParam } from '$lib/data/db';
+import { browserDb, openBrowserConnection } from '$lib/data/duckdb-browser';
+import { loadExtracts } from '$lib/data/load';
+import { loadUserFiles } from '$lib/data/user-files';
+import { defaultViews } from '../default-views';
+
+export interface Statement {
+  sql: string;
+  params: SqlParam[];
+}
+/** What an answer looks like, to compare engines: its rows and the sum of every number in it. */
+export interface Answer {
+  rows: number;
+  total: number;
+}
+export interface OverheadRow {
+  view: string;
+  query: string;
+  appMs: number;
+  rawMs: number;
+  app: Answer;
+  /** The raw answer of each statement, in order. */
+  raw: Answer[];
+  statements: Statement[];
+}
+
+let conn: AsyncDuckDBConnection;
+let db: Db & { insertArrowIPC(table: string, ipc: Uint8Array): Promise<void> };
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+function answerOf(value: unknown): Answer {
+  const rows = Array.isArray(value) ? value : [value];
+  let total = 0;
+  for (const row of rows) {
+    for (const v of Object.values(row as object)) {
+      if (typeof v === 'number' && Number.isFinite(v)) total += v;
+      if (typeof v === 'bigint') total += Number(v);
+    }
+  }
+  return { rows: rows.length, total };
+}
+
+async function raw(statement: Statement) {
+  if (statement.params.length === 0) return conn.query(statement.sql);
+  const prepared = await conn.prepare(statement.sql);
+  try {
+    return await prepared.query(...statement.params);
+  } finally {
+    await prepared.close();
+  }
+}
+
+const bench = {
+  async start(dataUrl: string) {
+    conn = await openBrowserConnection();
+    db = browserDb(conn);
+    const result = await loadExtracts(db as never, await fetchBundledExtracts(dataUrl));
+    if (!result.ok) throw new Error(result.problems[0]?.message);
+  },
+
+  /** Replaces contributions through the app's loader; returns its time and the rows now in the table. */
+  async replaceContributions(url: string) {
+    const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer());
+    const started = performance.now();
+    const result = await loadUserFiles(db as never, [{ name: 'contributions.parquet', bytes }]);
+    const ms = performance.now() - started;
+    if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'));
+    const [row] = await db.query<{ n: number }>('SELECT CAST(count(*) AS INTEGER) AS n FROM contributions');
+    return { ms, rows: row!.n };
+  },
+
+  /** (a) Each view query: the app's function against the same statements run straight on the connection. */
+  async overhead(runs: number): Promise<OverheadRow[]> {
+    const out: OverheadRow[] = [];
+    for (const [view, set] of Object.entries(defaultViews())) {
+      for (const [query, run] of Object.entries(set)) {
+        const statements: Statement[] = [];
+        const recording: Db = {
+          query: (sql, params = []) => {
+            statements.push({ sql, params: [...params] });
+            return db.query(sql, params);
+          },
+          exec: (sql) => db.exec(sql)
+        };
+        const app = answerOf(await run(recording));
+        const rawAnswers: Answer[] = [];
+        for (const s of statements)
+          rawAnswers.push(answerOf((await raw(s)).toArray().map((r) => r.toJSON())));
+        const appTimes: number[] = [];
+        const rawTimes: number[] = [];
+        const timeApp = async () => {
+          const t = performance.now();
+          await run(db);
+          appTimes.push(performance.now() - t);
+        };
+        const timeRaw = async () => {
+          const t = performance.now();
+          for (const s of statements) await raw(s);
+          rawTimes.push(performance.now() - t);
+        };
+        // Alternating which goes first, so neither always runs on a warmer cache.
+        for (let i = 0; i < runs; i++) {
+          if (i % 2) await timeRaw().then(timeApp);
+          else await timeApp().then(timeRaw);
+        }
+        out.push({
+          view,
+          query,
+          appMs: median(appTimes),
+          rawMs: median(rawTimes),
+          app,
+          raw: rawAnswers,
+          statements
+        });
+      }
+    }
+    return out;
+  }
+};
+
+(window as unknown as { gpBench: typeof bench }).gpBench = bench;
