@@ -5,7 +5,7 @@
  * writes the same figures to bench/latest.json. Timing lives here, never in the tests.
  */
 import { execSync } from 'node:child_process';
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -16,9 +16,9 @@ import { tableSpec } from '../src/lib/data/contract';
 import { quoteIdent, quoteLiteral } from '../src/lib/data/db';
 import { openNativeDb } from '../src/lib/data/duckdb-native';
 import { TABLE_NAMES } from '../src/lib/data/contract';
-import { syntheticContributionsCsv } from '../src/lib/data/synthetic';
-import { defaultViews } from './default-views';
-import type { Answer, OverheadRow, Statement } from './page/main';
+import { syntheticSampleContributions } from '../scripts/synthetic-sample';
+import { answerOf, defaultViews, median, type Answer } from './common';
+import type { OverheadRow, Statement } from './page/main';
 
 const RUNS = 7;
 /** Query timings are a few milliseconds: more runs steady their medians. */
@@ -26,21 +26,8 @@ const QUERY_RUNS = 15;
 const SIZES = [10_000, 100_000, 1_000_000];
 const DATA = 'bench/dist/data';
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
-/** An answer's rows and the sum of every number in it: two engines must agree on both. */
-function answerOf(value: unknown): Answer {
-  const rows = Array.isArray(value) ? value : [value];
-  let total = 0;
-  for (const row of rows) {
-    for (const v of Object.values(row as object)) if (typeof v === 'number' && Number.isFinite(v)) total += v;
-  }
-  return { rows: rows.length, total };
-}
+/** Two engines must agree on an answer's rows and on the sum of its numbers. */
 const sameAnswer = (a: Answer, b: Answer) =>
   a.rows === b.rows && Math.abs(a.total - b.total) <= 1e-6 * Math.max(1, Math.abs(a.total));
 
@@ -55,20 +42,15 @@ execSync('npx vite build --config bench/vite.config.ts', { stdio: 'inherit' });
 mkdirSync(DATA, { recursive: true });
 
 const native = await openNativeDb();
-const entities = readFileSync('data/entities.csv', 'utf8')
-  .trim()
-  .split('\n')
-  .slice(1)
-  .map((line) => line.split(',')[0]!);
-const contractColumns = tableSpec('contributions')
+const csvColumnTypes = tableSpec('contributions')
   .columns.map((c) => `${quoteLiteral(c.name)}: ${quoteLiteral(c.type)}`)
   .join(', ');
 for (const size of SIZES) {
   step(`writing ${size} synthetic contributions`);
   const csv = join(DATA, `contributions-${size}.csv`);
-  writeFileSync(csv, syntheticContributionsCsv(size, entities));
+  writeFileSync(csv, syntheticSampleContributions(size));
   await native.exec(
-    `COPY (SELECT * FROM read_csv(${quoteLiteral(csv)}, header = true, columns = {${contractColumns}}))
+    `COPY (SELECT * FROM read_csv(${quoteLiteral(csv)}, header = true, columns = {${csvColumnTypes}}))
      TO ${quoteLiteral(join(DATA, `contributions-${size}.parquet`))} (FORMAT parquet)`
   );
 }
@@ -122,14 +104,8 @@ function gzipped(url: string): number {
   const path = new URL(url).pathname;
   const file =
     path.endsWith('/') || path === '' ? 'build/index.html' : join('build', decodeURIComponent(path));
-  const candidates = [file, `${file}.html`];
-  for (const c of candidates) {
-    try {
-      if (statSync(c).isFile()) return gzipSync(readFileSync(c), { level: 6 }).length;
-    } catch {
-      // try the next
-    }
-  }
+  const found = [file, `${file}.html`].find((c) => existsSync(c) && statSync(c).isFile());
+  if (found) return gzipSync(readFileSync(found), { level: 6 }).length;
   return 0;
 }
 
@@ -363,7 +339,7 @@ for (const size of SIZES) {
 // The 50 MB CSV of the large-file test, through the file input too.
 step('a 50 MB contributions CSV through the file input');
 const csv50 = join(DATA, 'contributions-50mb.csv');
-writeFileSync(csv50, syntheticContributionsCsv(450_000, entities));
+writeFileSync(csv50, syntheticSampleContributions(450_000));
 const page50 = await freshPage();
 await page50.goto(origin + '/funding');
 await page50.waitForFunction(() => performance.getEntriesByName('gp:data-ready').length > 0);

@@ -9,16 +9,11 @@ import type { Db, SqlParam } from '$lib/data/db';
 import { browserDb, openBrowserConnection } from '$lib/data/duckdb-browser';
 import { loadExtracts } from '$lib/data/load';
 import { loadUserFiles } from '$lib/data/user-files';
-import { defaultViews } from '../default-views';
+import { answerOf, defaultViews, median, type Answer } from '../common';
 
 export interface Statement {
   sql: string;
   params: SqlParam[];
-}
-/** What an answer looks like, to compare engines: its rows and the sum of every number in it. */
-export interface Answer {
-  rows: number;
-  total: number;
 }
 export interface OverheadRow {
   view: string;
@@ -33,24 +28,6 @@ export interface OverheadRow {
 
 let conn: AsyncDuckDBConnection;
 let db: Db & { insertArrowIPC(table: string, ipc: Uint8Array): Promise<void> };
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
-
-function answerOf(value: unknown): Answer {
-  const rows = Array.isArray(value) ? value : [value];
-  let total = 0;
-  for (const row of rows) {
-    for (const v of Object.values(row as object)) {
-      if (typeof v === 'number' && Number.isFinite(v)) total += v;
-      if (typeof v === 'bigint') total += Number(v);
-    }
-  }
-  return { rows: rows.length, total };
-}
 
 async function raw(statement: Statement) {
   if (statement.params.length === 0) return conn.query(statement.sql);

@@ -6,7 +6,13 @@ import { strFromU8, unzipSync } from 'fflate';
 import { JSDOM } from 'jsdom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNativeDb } from '$lib/data/duckdb-native';
-import { ILLUSTRATIVE_NOTE, parquetMetadata, sourcesMarkdown, type ChartAbout } from '$lib/export/about';
+import {
+  ILLUSTRATIVE_NOTE,
+  contextColumns,
+  parquetMetadata,
+  sourcesMarkdown,
+  type ChartAbout
+} from '$lib/export/about';
 import { composeChartSvg, serializeSvg } from '$lib/export/compose';
 import { toCsv } from '$lib/export/csv';
 import { reportPack } from '$lib/export/pack';
@@ -248,8 +254,7 @@ describe('exported image', () => {
 });
 
 describe('CSV context columns', () => {
-  it('carry the title, filters, rules, sources and date on every row', async () => {
-    const { contextColumns } = await import('$lib/export/about');
+  it('carry the title, filters, rules, sources and date on every row', () => {
     const table = withConstantColumns(tableFromRows([{ a: 1 }, { a: 2 }]), contextColumns(about));
     expect(table.columns.map((c) => c.name)).toEqual([
       'a',

@@ -1,5 +1,4 @@
 /** With many donors, the partner ranking keeps the top ones and sums the rest in one row, losing no money. */
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { DEFAULT_RULES } from '$lib/data/counting-rules';
 import type { ArrowDb } from '$lib/data/db';
@@ -9,19 +8,14 @@ import {
   contributionsByArea,
   contributionsByDonor
 } from '$lib/data/queries/funding';
-import { syntheticContributionsCsv } from '$lib/data/synthetic';
+import { syntheticSampleContributions } from '../../scripts/synthetic-sample';
 import { loadUserFiles } from '$lib/data/user-files';
 import { openSampleDb } from './sample-db';
 
 let db: ArrowDb & { close(): void };
 beforeAll(async () => {
   db = await openSampleDb();
-  const entities = readFileSync('data/entities.csv', 'utf8')
-    .trim()
-    .split('\n')
-    .slice(1)
-    .map((l) => l.split(',')[0]!);
-  const csv = syntheticContributionsCsv(5_000, entities);
+  const csv = syntheticSampleContributions(5_000);
   const result = await loadUserFiles(db, [
     { name: 'contributions.csv', bytes: new TextEncoder().encode(csv) }
   ]);

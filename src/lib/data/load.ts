@@ -50,17 +50,21 @@ async function dropStaging(db: Db) {
   for (const t of TABLE_NAMES) await db.exec(`DROP TABLE IF EXISTS ${quoteIdent(stagingRelation(t))}`);
 }
 
+/** The select list that casts a relation's columns to `table`'s contract types (and drops any others). */
+export function contractColumns(table: TableName): string {
+  return tableSpec(table)
+    .columns.map((c) => `CAST(${quoteIdent(c.name)} AS ${c.type}) AS ${quoteIdent(c.name)}`)
+    .join(', ');
+}
+
 /** Replaces each contract table by its staged, validated version, cast to the contract's types, atomically. */
 export async function commitStaged(db: Db, staged: readonly StagedTable[]): Promise<void> {
   await db.exec('BEGIN TRANSACTION');
   try {
     for (const s of staged) {
-      const columns = tableSpec(s.table)
-        .columns.map((c) => `CAST(${quoteIdent(c.name)} AS ${c.type}) AS ${quoteIdent(c.name)}`)
-        .join(', ');
       await db.exec(`DROP TABLE IF EXISTS ${quoteIdent(s.table)}`);
       await db.exec(
-        `CREATE TABLE ${quoteIdent(s.table)} AS SELECT ${columns} FROM ${quoteIdent(s.relation)} ORDER BY rowid`
+        `CREATE TABLE ${quoteIdent(s.table)} AS SELECT ${contractColumns(s.table)} FROM ${quoteIdent(s.relation)} ORDER BY rowid`
       );
     }
     await db.exec('COMMIT');
@@ -104,10 +108,10 @@ export async function loadExtracts(
       onProgress('Checking the data against the contract', 1);
       problems.push(...(await validateStaged(db, staged)));
       if (problems.length > 0) return { ok: false, problems };
-    }
-    for (const s of trusted ? [] : staged) {
-      const extra = await extraColumns(db, s);
-      if (extra.length > 0) notices.push(`${s.file}: extra columns ignored: ${extra.join(', ')}`);
+      for (const s of staged) {
+        const extra = await extraColumns(db, s);
+        if (extra.length > 0) notices.push(`${s.file}: extra columns ignored: ${extra.join(', ')}`);
+      }
     }
     await commitStaged(db, staged);
     return { ok: true, tables: staged.map((s) => s.table), notices };

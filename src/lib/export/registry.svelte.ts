@@ -11,9 +11,13 @@ export class ExportRegistry {
   /** @param sources every source of the loaded data, looked up when something is exported. */
   constructor(private readonly sources: () => Promise<readonly SourceRef[]>) {}
 
+  /** One lookup shared by the calls made together (a report pack asks once per chart, all at once). */
+  #inFlight: Promise<readonly SourceRef[]> | null = null;
+
   /** The full records (URL, kind, publisher) of the sources with these titles. */
   async sourcesTitled(titles: readonly string[]): Promise<SourceRef[]> {
-    return (await this.sources()).filter((s) => titles.includes(s.title));
+    this.#inFlight ??= this.sources().finally(() => (this.#inFlight = null));
+    return (await this.#inFlight).filter((s) => titles.includes(s.title));
   }
 }
 
