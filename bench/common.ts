@@ -1,24 +1,26 @@
 /** What the benchmark's runner (Node) and its page (Chromium) share: the queries timed, and how answers compare. */
-import { DEFAULT_RULES, PRESETS } from '../src/lib/data/counting-rules';
-import { attendanceQueries } from '../src/lib/data/queries/attendance';
-import { expansionQueries } from '../src/lib/data/queries/expansion';
-import { fundingQueries } from '../src/lib/data/queries/funding';
-import { homeQueries } from '../src/lib/data/queries/home';
-import type { QuerySet } from '../src/lib/data/queries/view-set';
-import { DEFAULT_ATTENDANCE } from '../src/lib/state/attendance-url';
-import { DEFAULT_EXPANSION } from '../src/lib/state/expansion-url';
-import { DEFAULT_FUNDING } from '../src/lib/state/funding-url';
+import type { Db } from '../src/lib/data/db';
+import { attendanceView } from '../src/lib/views/attendance';
+import { expansionView } from '../src/lib/views/expansion';
+import { fundingView } from '../src/lib/views/funding';
+import { homeView } from '../src/lib/views/home';
+import type { ViewModule } from '../src/lib/views/view';
 
-/** Every view's query set in its default state: what is timed, in the page and on native DuckDB. */
-export const defaultViews = (): Record<string, QuerySet> => ({
-  home: homeQueries(),
-  attendance: attendanceQueries(() => DEFAULT_ATTENDANCE),
-  funding: fundingQueries({
-    rules: () => DEFAULT_RULES,
-    filters: () => DEFAULT_FUNDING.filters,
-    compareWith: () => PRESETS[DEFAULT_FUNDING.compare].rules
-  }),
-  expansion: expansionQueries(() => DEFAULT_EXPANSION)
+/** A view's queries in its default state, by name: what is timed, in the page and on native DuckDB. */
+export type DefaultQueries = Record<string, (db: Db) => Promise<unknown>>;
+
+function atDefaults<S>(view: ViewModule<S>): DefaultQueries {
+  return Object.fromEntries(
+    Object.entries(view.queries).map(([name, q]) => [name, (db: Db) => q.run(db, view.defaults)])
+  );
+}
+
+/** Every view's queries in their default state, taken from the views' own modules. */
+export const defaultViews = (): Record<string, DefaultQueries> => ({
+  home: atDefaults(homeView),
+  attendance: atDefaults(attendanceView),
+  funding: atDefaults(fundingView),
+  expansion: atDefaults(expansionView)
 });
 
 /** What an answer looks like, to compare engines: its rows and the sum of every number in it. */

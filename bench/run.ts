@@ -6,17 +6,16 @@
  */
 import { execSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import sirv from 'sirv';
+import type { Page } from 'playwright-core';
 import { tableSpec } from '../src/lib/data/contract';
 import { quoteIdent, quoteLiteral } from '../src/lib/data/db';
 import { openNativeDb } from '../src/lib/data/duckdb-native';
 import { TABLE_NAMES } from '../src/lib/data/contract';
 import { syntheticSampleContributions } from '../scripts/synthetic-sample';
+import { startSite } from '../tests/support/browser';
 import { answerOf, defaultViews, median, type Answer } from './common';
 import type { OverheadRow, Statement } from './page/main';
 
@@ -57,25 +56,10 @@ for (const size of SIZES) {
 const parquetPath = (size: number) => join(DATA, `contributions-${size}.parquet`);
 
 // ---------------------------------------------------------------- server and browser
-const site = sirv('build', { extensions: ['html'] });
-const benchPage = sirv('bench/dist');
-const server = createServer((req, res) => {
-  const notFound = () => {
-    res.statusCode = 404;
-    res.end();
-  };
-  if (req.url?.startsWith('/bench/')) {
-    req.url = req.url.slice('/bench'.length);
-    benchPage(req, res, notFound);
-  } else site(req, res, notFound);
-});
-await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-const address = server.address();
-const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-const browser: Browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking']
-});
+// The production build, with the benchmark page under /bench/; the same harness as the browser tests.
+const site = await startSite({ mounts: { '/bench/': 'bench/dist' } });
+const origin = site.url;
+const browser = site.browser;
 const chromiumVersion = browser.version();
 
 async function freshPage(): Promise<Page> {
@@ -222,11 +206,11 @@ for (const table of TABLE_NAMES) {
 }
 async function nativeRun(statements: Statement[]): Promise<{ ms: number; answers: Answer[] }> {
   const answers: Answer[] = [];
-  for (const s of statements) answers.push(answerOf(await native.query(s.sql, s.params)));
+  for (const s of statements) answers.push(answerOf(await native.query({ text: s.sql, params: s.params })));
   const times: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const t = performance.now();
-    for (const s of statements) await native.query(s.sql, s.params);
+    for (const s of statements) await native.query({ text: s.sql, params: s.params });
     times.push(performance.now() - t);
   }
   return { ms: median(times), answers };
@@ -354,8 +338,7 @@ const csv50Ms = await page50.evaluate(
 );
 await page50.context().close();
 
-await browser.close();
-server.close();
+await site.close();
 native.close();
 
 // ---------------------------------------------------------------- report

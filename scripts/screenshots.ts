@@ -2,7 +2,7 @@
  * `npm run screenshots`: captures each view of the production build (run `npm run build` first) in Debian's
  * Chromium, for the README. Look at them before committing.
  */
-import { startSite, waitForCharts, waitForData, watchedPage } from '../tests/e2e/browser.ts';
+import { startSite, waitForCharts, waitForData, watchedPage } from '../tests/support/browser.ts';
 
 const views = [
   { path: '/', file: 'home.png', charts: 1, height: 1000 },

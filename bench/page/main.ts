@@ -5,7 +5,7 @@
  */
 import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import { fetchBundledExtracts } from '$lib/data/bundled';
-import type { Db, SqlParam } from '$lib/data/db';
+import { statementOf, type Db, type SqlParam } from '$lib/data/db';
 import { browserDb, openBrowserConnection } from '$lib/data/duckdb-browser';
 import { loadExtracts } from '$lib/data/load';
 import { loadUserFiles } from '$lib/data/user-files';
@@ -65,9 +65,10 @@ const bench = {
       for (const [query, run] of Object.entries(set)) {
         const statements: Statement[] = [];
         const recording: Db = {
-          query: (sql, params = []) => {
-            statements.push({ sql, params: [...params] });
-            return db.query(sql, params);
+          query: (statement) => {
+            const { text, params } = statementOf(statement);
+            statements.push({ sql: text, params: [...params] });
+            return db.query(statement);
           },
           exec: (sql) => db.exec(sql)
         };

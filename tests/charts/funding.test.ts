@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { buildFundingByYear } from '../../src/lib/charts/funding-by-year';
-import { buildRuleComparison, signedMoney } from '../../src/lib/charts/rule-comparison';
-import { buildStageBars, needsNote, type StageBar } from '../../src/lib/charts/stage-bars';
+import { buildRuleComparison } from '../../src/lib/charts/rule-comparison';
+import { needsNote, signedMoney } from '../../src/lib/words';
+import { buildStageBars, type StageBar } from '../../src/lib/charts/stage-bars';
 import { chartDocument, normaliseSvg } from './svg';
 
 const bar = (key: string, stage: StageBar['stage'], amount: number, illustrative = 0): StageBar => ({

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { seriousViolations } from './axe';
-import { startSite, waitForCharts, waitForData, watchedPage, type Site } from './browser';
+import { startSite, waitForCharts, waitForData, watchedPage, type Site } from '../support/browser';
 
 let site: Site;
 beforeAll(async () => {

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { PARTICIPANT_GROUPS, attendanceCounts, meetingsInView } from '../../src/lib/data/queries/attendance';
+import { PARTICIPANT_GROUPS } from '../../src/lib/data/domain';
+import { attendanceCounts, meetingsInView } from '../../src/lib/data/queries/attendance';
 import { openSampleDb } from '../unit/sample-db';
-import { startSite, waitForCharts, waitForData, watchedPage, type Site } from './browser';
+import { startSite, waitForCharts, waitForData, watchedPage, type Site } from '../support/browser';
 
 let site: Site;
 const expected = { meetings: 0, unrecorded: 0, bars: 0, usaMeetings: 0, usaBars: 0 };

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startSite, waitForCharts, waitForData, watchedPage, type Site } from './browser';
+import { startSite, waitForCharts, waitForData, watchedPage, type Site } from '../support/browser';
 
 let site: Site;
 beforeAll(async () => {

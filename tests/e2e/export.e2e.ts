@@ -11,17 +11,17 @@ import { JSDOM } from 'jsdom';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attendanceExportRows } from '../../src/lib/charts/attendance-over-time';
-import type { Db } from '../../src/lib/data/db';
+import { sql, type Db } from '../../src/lib/data/db';
 import { openNativeDb } from '../../src/lib/data/duckdb-native';
 import { attendanceCounts, meetingsInView } from '../../src/lib/data/queries/attendance';
 import { partnersByRegion } from '../../src/lib/data/queries/expansion';
 import { contributionsByArea, needsByArea } from '../../src/lib/data/queries/funding';
 import { PRESETS } from '../../src/lib/data/counting-rules';
-import { DEFAULT_ATTENDANCE, serializeAttendance } from '../../src/lib/state/attendance-url';
-import { DEFAULT_EXPANSION, serializeExpansion } from '../../src/lib/state/expansion-url';
-import { DEFAULT_FUNDING, serializeFunding } from '../../src/lib/state/funding-url';
+import { DEFAULT_ATTENDANCE, serializeAttendance } from '../../src/lib/views/attendance';
+import { DEFAULT_EXPANSION, serializeExpansion } from '../../src/lib/views/expansion';
+import { DEFAULT_FUNDING, serializeFunding } from '../../src/lib/views/funding';
 import { openSampleDb } from '../unit/sample-db';
-import { startSite, waitForCharts, waitForData, watchedPage, type Site } from './browser';
+import { startSite, waitForCharts, waitForData, watchedPage, type Site } from '../support/browser';
 
 let site: Site;
 let sample: Db;
@@ -94,15 +94,13 @@ async function checkChart(page: Page, cardId: string, title: string) {
   const csv = await exportItem(page, card, 'CSV data', `${cardId}.csv`);
   const parquet = await exportItem(page, card, 'Parquet data', `${cardId}.parquet`);
   const csvRows = await native.query<Record<string, unknown>>(
-    `SELECT * FROM read_csv($1, header = true, auto_detect = true)`,
-    [csv.path]
+    sql`SELECT * FROM read_csv(${csv.path}, header = true, auto_detect = true)`
   );
-  const parquetRows = await native.query<Record<string, unknown>>(`SELECT * FROM read_parquet($1)`, [
-    parquet.path
-  ]);
+  const parquetRows = await native.query<Record<string, unknown>>(
+    sql`SELECT * FROM read_parquet(${parquet.path})`
+  );
   const metadata = await native.query<{ key: string; value: string }>(
-    `SELECT decode(key) AS key, decode(value) AS value FROM parquet_kv_metadata($1)`,
-    [parquet.path]
+    sql`SELECT decode(key) AS key, decode(value) AS value FROM parquet_kv_metadata(${parquet.path})`
   );
   const meta = Object.fromEntries(metadata.map((m) => [m.key, m.value]));
   expect(meta['gp_dashboard.title']).toBe(title);
@@ -159,8 +157,7 @@ describe('exports', () => {
 
     const parquet = join(out, 'by-area.parquet');
     const [rulesMeta] = await native.query<{ value: string }>(
-      `SELECT decode(value) AS value FROM parquet_kv_metadata($1) WHERE decode(key) = 'gp_dashboard.counting_rules'`,
-      [parquet]
+      sql`SELECT decode(value) AS value FROM parquet_kv_metadata(${parquet}) WHERE decode(key) = 'gp_dashboard.counting_rules'`
     );
     expect(rulesMeta?.value).toBe(
       await page

@@ -4,7 +4,7 @@ import { DEFAULT_RULES, type CountingRules } from '../../src/lib/data/counting-r
 import { countedTotal } from '../../src/lib/data/queries/funding';
 import { formatMoneyFull } from '../../src/lib/format';
 import { openSampleDb } from '../unit/sample-db';
-import { startSite, waitForCharts, waitForData, watchedPage, type Site } from './browser';
+import { startSite, waitForCharts, waitForData, watchedPage, type Site } from '../support/browser';
 
 let site: Site;
 const predicted = new Map<string, string>();

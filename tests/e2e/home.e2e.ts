@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { partnersPerYear } from '../../src/lib/data/queries/home';
 import { openSampleDb } from '../unit/sample-db';
-import { startSite, waitForData, watchedPage, type Site } from './browser';
+import { startSite, waitForData, watchedPage, type Site } from '../support/browser';
 
 let site: Site;
 let expected: { known: number; unknown: number; first: number; last: number };

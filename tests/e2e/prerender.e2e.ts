@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSite, waitForCharts, waitForData, watchedPage, type Site } from './browser';
+import { startSite, waitForCharts, waitForData, watchedPage, type Site } from '../support/browser';
 
 let site: Site;
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { PARTICIPANT_GROUPS } from '../../src/lib/data/queries/attendance';
-import { DEFAULT_ATTENDANCE, parseAttendance, serializeAttendance } from '../../src/lib/state/attendance-url';
+import { PARTICIPANT_GROUPS } from '../../src/lib/data/domain';
+import { DEFAULT_ATTENDANCE, parseAttendance, serializeAttendance } from '../../src/lib/views/attendance';
 import { formatMeetingDate } from '../../src/lib/format';
 
 describe('attendance URL state', () => {

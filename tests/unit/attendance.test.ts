@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Db } from '../../src/lib/data/db';
+import { PARTICIPANT_GROUPS } from '../../src/lib/data/domain';
 import {
-  PARTICIPANT_GROUPS,
   attendanceCounts,
   attendanceFigures,
   attendanceMatrix,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { joinLabel, yearTotals } from '../../src/lib/charts/partners-over-time';
+import { yearTotals } from '../../src/lib/charts/partners-over-time';
+import { joinLabel } from '../../src/lib/words';
 import type { Db } from '../../src/lib/data/db';
 import {
   joinsByYear,
@@ -11,7 +12,7 @@ import {
   type ExpansionFilters
 } from '../../src/lib/data/queries/expansion';
 import { partnersPerYear } from '../../src/lib/data/queries/home';
-import { DEFAULT_EXPANSION, parseExpansion, serializeExpansion } from '../../src/lib/state/expansion-url';
+import { DEFAULT_EXPANSION, parseExpansion, serializeExpansion } from '../../src/lib/views/expansion';
 import { openSampleDb } from './sample-db';
 
 let db: Db & { close(): void };

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { JSDOM } from 'jsdom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from '$lib/data/db';
 import { openNativeDb } from '$lib/data/duckdb-native';
 import {
   ILLUSTRATIVE_NOTE,
@@ -150,11 +151,10 @@ describe('Parquet writer', () => {
     const path = join(dir, 'chart.parquet');
     writeFileSync(path, toParquet(tableFromRows(rows), parquetMetadata(about)));
 
-    const back = await db.query(`SELECT * FROM read_parquet($1)`, [path]);
+    const back = await db.query(sql`SELECT * FROM read_parquet(${path})`);
     expect(back).toEqual(rows);
     const types = await db.query<{ column_name: string; column_type: string }>(
-      `SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM read_parquet($1))`,
-      [path]
+      sql`SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM read_parquet(${path}))`
     );
     expect(Object.fromEntries(types.map((t) => [t.column_name, t.column_type]))).toEqual({
       area: 'VARCHAR',
@@ -165,8 +165,7 @@ describe('Parquet writer', () => {
       note: 'VARCHAR'
     });
     const meta = await db.query<{ key: string; value: string }>(
-      `SELECT decode(key) AS key, decode(value) AS value FROM parquet_kv_metadata($1) ORDER BY key`,
-      [path]
+      sql`SELECT decode(key) AS key, decode(value) AS value FROM parquet_kv_metadata(${path}) ORDER BY key`
     );
     const byKey = Object.fromEntries(meta.map((m) => [m.key, m.value]));
     expect(byKey['gp_dashboard.title']).toBe(about.title);

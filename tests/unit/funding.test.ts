@@ -1,13 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-  DEFAULT_RULES,
-  PRESETS,
-  describeRules,
-  parseRules,
-  serializeRules,
-  type CountingRules
-} from '../../src/lib/data/counting-rules';
-import type { Db } from '../../src/lib/data/db';
+import { DEFAULT_RULES, PRESETS, describeRules, type CountingRules } from '../../src/lib/data/counting-rules';
+import { sql, trusted, type Db } from '../../src/lib/data/db';
 import {
   contributionsByArea,
   contributionsByYear,
@@ -16,7 +9,13 @@ import {
   ruleEffects,
   type FundingFilters
 } from '../../src/lib/data/queries/funding';
-import { DEFAULT_FUNDING, parseFunding, serializeFunding } from '../../src/lib/state/funding-url';
+import {
+  DEFAULT_FUNDING,
+  parseFunding,
+  parseRules,
+  serializeFunding,
+  serializeRules
+} from '../../src/lib/views/funding';
 import { openSampleDb } from './sample-db';
 
 let db: Db & { close(): void };
@@ -30,9 +29,8 @@ const all: FundingFilters = { donor: null, area: null, yearFrom: null, yearTo: n
 /** Sum of the raw rows at a stage matching a condition (trusted test SQL), straight from the table. */
 async function rawSum(stage: string, where: string) {
   const [row] = await db.query<{ usd: number; n: number }>(
-    `SELECT CAST(COALESCE(sum(c.amount_usd), 0) AS DOUBLE) AS usd, CAST(count(*) AS INTEGER) AS n
-     FROM contributions c JOIN sources s USING (source_id) WHERE c.stage = ? AND (${where})`,
-    [stage]
+    sql`SELECT CAST(COALESCE(sum(c.amount_usd), 0) AS DOUBLE) AS usd, CAST(count(*) AS INTEGER) AS n
+     FROM contributions c JOIN sources s USING (source_id) WHERE c.stage = ${stage} AND (${trusted(where)})`
   );
   return row!;
 }

@@ -1,6 +1,6 @@
 /** The bundled sample against what the seed notes and the cited references say, through the real queries. */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { ArrowDb } from '../../src/lib/data/db';
+import { sql, type ArrowDb } from '../../src/lib/data/db';
 import { citedSources, partnersPerYear, sourceList, tableMix } from '../../src/lib/data/queries/home';
 import { openSampleDb } from './sample-db';
 
@@ -12,9 +12,8 @@ afterAll(() => db.close());
 
 async function attendees(meetingId: string, kind: string) {
   const rows = await db.query<{ id: string }>(
-    `SELECT p.entity_id AS id FROM participation p JOIN entities e USING (entity_id)
-     WHERE p.meeting_id = ? AND e.kind = ? ORDER BY id`,
-    [meetingId, kind]
+    sql`SELECT p.entity_id AS id FROM participation p JOIN entities e USING (entity_id)
+     WHERE p.meeting_id = ${meetingId} AND e.kind = ${kind} ORDER BY id`
   );
   return rows.map((r) => r.id);
 }

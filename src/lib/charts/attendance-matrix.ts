@@ -4,7 +4,8 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { MatrixRow, MeetingRow } from '$lib/data/queries/attendance';
-import { meetingName, meetingScale } from './meeting-axis';
+import { meetingName } from '$lib/words';
+import { meetingScale } from './meeting-axis';
 import { CAPACITY_LABELS, CHART_FONT, COLORS, addHatches, hatchId } from './theme';
 
 export interface MatrixChartOptions {

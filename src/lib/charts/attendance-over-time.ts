@@ -4,10 +4,11 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { AttendanceCountRow, MeetingRow } from '$lib/data/queries/attendance';
-import type { AttendanceMeasure } from '$lib/state/attendance-url';
-import { PARTICIPANT_GROUPS } from '$lib/data/queries/attendance';
+import type { AttendanceMeasure } from '$lib/data/domain';
+import { PARTICIPANT_GROUPS } from '$lib/data/domain';
 import { formatCount } from '$lib/format';
-import { meetingName, meetingScale } from './meeting-axis';
+import { meetingName } from '$lib/words';
+import { meetingScale } from './meeting-axis';
 import { CHART_FONT, COLORS, PARTICIPANT_LABELS, addHatches, hatchId } from './theme';
 
 export interface AttendanceChartOptions {

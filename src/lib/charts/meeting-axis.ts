@@ -1,19 +1,10 @@
-/** How a meeting is named on an axis and in tooltips: city, dates as precise as known, presidency. */
+/** How a meeting is named on an axis: city, dates as precise as known, presidency. */
 import type { MeetingRow } from '$lib/data/queries/attendance';
-import { formatMeetingDate } from '$lib/format';
-
-export function meetingDate(m: MeetingRow): string {
-  return formatMeetingDate(m.dateStart, m.dateEnd, m.datePrecision);
-}
+import { meetingDate } from '$lib/words';
 
 /** Three lines for an axis tick: city, date, presidency. */
 export function meetingTick(m: MeetingRow): string {
   return `${m.city.split(',')[0]}\n${meetingDate(m)}\n${m.presidencyName} ${m.presidencyYear}`;
-}
-
-/** One line for a tooltip or a table. */
-export function meetingName(m: MeetingRow): string {
-  return `${m.city}, ${meetingDate(m)}`;
 }
 
 /** A band scale of meetings in the order given, each tick labelled city / date / presidency. */

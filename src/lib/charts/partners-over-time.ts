@@ -33,24 +33,6 @@ export function yearTotals(rows: readonly PartnersByRegionRow[]): YearTotal[] {
   return [...byYear.values()].sort((a, b) => a.year - b.year);
 }
 
-const NUMBER_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
-const REGION_ADJECTIVES: Record<string, string> = {
-  Europe: 'European',
-  Americas: 'American',
-  Asia: 'Asian',
-  Oceania: 'Oceanian',
-  Africa: 'African'
-};
-
-/** "2003: six European states", "2012: Kazakhstan, Mexico", "by 2020 (year unknown): Chile, ...". */
-export function joinLabel(j: JoinRow): string {
-  const when = j.yearKnown ? String(j.year) : `by ${j.year} (join year unknown)`;
-  if (j.partners <= 4) return `${when}: ${j.names}`;
-  const count = NUMBER_WORDS[j.partners] ?? formatCount(j.partners);
-  const adjective = REGION_ADJECTIVES[j.regions];
-  return `${when}: ${count} ${adjective ? `${adjective} states` : 'partners'} (${j.names})`;
-}
-
 export function buildPartnersOverTime(
   rows: readonly PartnersByRegionRow[],
   joins: readonly JoinRow[],

@@ -1,6 +1,7 @@
 /** The same money per priority area under two rule sets: a dot for each, joined, with the difference in words. */
 import * as Plot from '@observablehq/plot';
 import { formatMoneyFull, formatMoneyShort } from '$lib/format';
+import { signedMoney } from '$lib/words';
 import { AREA_LABELS, CHART_FONT, COLORS } from './theme';
 
 export interface ComparisonRow {
@@ -14,10 +15,6 @@ export interface RuleComparisonOptions {
   labelA: string;
   labelB: string;
   document?: Document;
-}
-
-export function signedMoney(usd: number): string {
-  return usd === 0 ? 'no change' : `${usd > 0 ? '+' : '−'}${formatMoneyShort(Math.abs(usd))}`;
 }
 
 export function buildRuleComparison(rows: readonly ComparisonRow[], o: RuleComparisonOptions): Element {

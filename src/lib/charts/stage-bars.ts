@@ -7,7 +7,8 @@ import * as Plot from '@observablehq/plot';
 import { STAGES } from '$lib/data/contract';
 import type { Stage } from '$lib/data/counting-rules';
 import type { MoneyRow, NeedsRow } from '$lib/data/queries/funding';
-import { formatCount, formatMoneyFull, formatMoneyShort, formatShare } from '$lib/format';
+import { formatCount, formatMoneyFull, formatMoneyShort } from '$lib/format';
+import { needsNote } from '$lib/words';
 import { CHART_FONT, COLORS, addHatches, hatchId } from './theme';
 
 export interface StageBar extends MoneyRow {
@@ -31,15 +32,6 @@ export interface StageBarsOptions {
 }
 
 const BAR = 9;
-
-/** What the right margin says of an area's needs: coverage where needs are priced, else the count not priced. */
-export function needsNote(counted: number, needs: CategoryNeeds | undefined): string {
-  if (!needs) return 'no needs recorded';
-  const parts: string[] = [];
-  if (needs.priced > 0) parts.push(`${formatShare(counted, needs.priced)} of priced needs`);
-  if (needs.unpriced > 0) parts.push(`${formatCount(needs.unpriced)} not priced`);
-  return parts.join('; ') || 'no needs recorded';
-}
 
 export function buildStageBars(rows: readonly StageBar[], o: StageBarsOptions): Element {
   const label = new Map(o.categories.map((c) => [c.key, c.label]));

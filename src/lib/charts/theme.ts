@@ -3,7 +3,7 @@
  * that marks illustrative data and honest gaps ("year unknown"). Defined once; charts, legends and exports use it.
  */
 import type { SourceKind } from '$lib/data/contract';
-import type { ParticipantGroup } from '$lib/data/queries/attendance';
+import type { ParticipantGroup } from '$lib/data/domain';
 
 /** Observable 10, in its published order. */
 export const OBSERVABLE_10 = [

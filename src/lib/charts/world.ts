@@ -1,6 +1,6 @@
 /**
- * Country shapes for the map: Natural Earth at 1:110m from the world-atlas package, served by this app (the file
- * is part of the build, fetched from the app's own origin) and matched to entities by ISO 3166-1 codes.
+ * Country shapes for the map: Natural Earth at 1:110m from the world-atlas package (the expansion view fetches
+ * the file from the app's own origin), matched to entities by ISO 3166-1 codes.
  */
 import countries from 'i18n-iso-countries';
 import { feature } from 'topojson-client';
@@ -18,11 +18,4 @@ export function countryFeatures(topology: unknown): CountryFeature[] {
 /** The world-atlas id (ISO numeric, as a string) of a state's ISO alpha-3 entity id, if it has one. */
 export function numericId(alpha3: string): string | undefined {
   return countries.alpha3ToNumeric(alpha3);
-}
-
-/** Fetches and decodes the map from the app's own files. */
-export async function loadCountries(url: string, fetchFn: typeof fetch = fetch): Promise<CountryFeature[]> {
-  const response = await fetchFn(url);
-  if (!response.ok) throw new Error(`The world map could not be loaded (HTTP ${response.status})`);
-  return countryFeatures(await response.json());
 }

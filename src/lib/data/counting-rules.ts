@@ -1,8 +1,13 @@
 /**
  * Counting rules: what counts as a GP contribution (README "Counting rules"). Every funding figure is computed
- * under one named set of these rules, which users can see, change, share (in the URL) and compare.
+ * under one set of these rules, which users can see, change, share (in the URL) and compare.
+ *
+ * RULES is the one table of them: a rule's values, default, words, URL key and SQL predicate are one entry. The
+ * rules panel, the headline wording, the URL codec (views/funding.ts), the effects panel and the SQL all read it,
+ * so adding a rule is one entry here (plus its field in CountingRules and its test).
  */
 import { STAGES } from './contract';
+import { constList, sql, type Sql } from './db';
 
 export type Stage = (typeof STAGES)[number];
 
@@ -17,23 +22,41 @@ export interface CountingRules {
   inKind: boolean;
   /** The 2002 focus areas other than scientist engagement. */
   legacyAreas: boolean;
-  /** A multi-year amount: attributed to its first year, or spread evenly over its years. */
-  multiYear: 'first_year' | 'spread';
   /** Rows whose source is illustrative (still marked as such when counted). */
   illustrative: boolean;
+  /** A multi-year amount: attributed to its first year, or spread evenly over its years. */
+  multiYear: 'first_year' | 'spread';
 }
 
 export type RuleName = keyof CountingRules;
 
-export const RULE_NAMES: readonly RuleName[] = [
-  'stage',
-  'domestic',
-  'multilateral',
-  'inKind',
-  'legacyAreas',
-  'multiYear',
-  'illustrative'
-];
+/** One value of a rule: what it is, how the URL writes it, and how the panel labels it. */
+export interface RuleValue<V> {
+  value: V;
+  url: string;
+  /** Other URL words read as this value (older links). */
+  alsoUrl?: readonly string[];
+  label: string;
+}
+
+export interface RuleSpec<K extends RuleName = RuleName> {
+  name: K;
+  /** The panel's legend for the rule, and a longer help text. */
+  label: string;
+  help?: string;
+  values: readonly RuleValue<CountingRules[K]>[];
+  default: CountingRules[K];
+  urlKey: string;
+  /** The rule's setting as a person would say it. */
+  words(value: CountingRules[K]): string;
+  /** The notice for a URL value the rule does not know (the default is used instead). */
+  unknown(raw: string): string;
+  /**
+   * The rows this setting keeps, as a predicate on a contribution `c` joined with its source `s`; absent for
+   * rules that are not a filter (the stage picks the headline, multi-year amounts are spread or not).
+   */
+  keeps?(value: CountingRules[K]): Sql;
+}
 
 export const LEGACY_AREAS = [
   'chemical_weapons_destruction',
@@ -41,15 +64,115 @@ export const LEGACY_AREAS = [
   'fissile_material'
 ] as const;
 
-export const DEFAULT_RULES: CountingRules = {
-  stage: 'disbursed',
-  domestic: true,
-  multilateral: true,
-  inKind: true,
-  legacyAreas: true,
-  multiYear: 'spread',
-  illustrative: true
-};
+/** A rule that counts or leaves out the rows a predicate names. */
+function exclusion(
+  name: 'domestic' | 'multilateral' | 'inKind' | 'legacyAreas' | 'illustrative',
+  spec: {
+    urlKey: string;
+    label: string;
+    help: string;
+    counted: string;
+    excluded: string;
+    /** The rows the rule is about: left out when the rule is off. */
+    concerns: Sql;
+    yes?: 'count' | 'include';
+  }
+): RuleSpec<typeof name> {
+  const yes = spec.yes ?? 'count';
+  return {
+    name,
+    label: spec.label,
+    help: spec.help,
+    values: [
+      { value: true, url: yes, alsoUrl: [yes === 'count' ? 'include' : 'count'], label: yes },
+      { value: false, url: 'exclude', label: 'exclude' }
+    ],
+    default: true,
+    urlKey: spec.urlKey,
+    words: (on) => (on ? spec.counted : spec.excluded),
+    unknown: (raw) => `Unknown value "${raw}" for the ${spec.urlKey} rule; using the default.`,
+    keeps: (on) => sql`(${on} OR NOT (${spec.concerns}))`
+  };
+}
+
+export const RULES = [
+  {
+    name: 'stage',
+    label: 'Stage the totals count',
+    values: STAGES.map((s) => ({ value: s, url: s, label: s })),
+    default: 'disbursed',
+    urlKey: 'stage',
+    words: (stage) => `${stage} amounts`,
+    unknown: (raw) => `Unknown stage "${raw}"; counting disbursed amounts.`
+  } satisfies RuleSpec<'stage'>,
+  exclusion('domestic', {
+    urlKey: 'domestic',
+    label: 'Domestic spending',
+    help: 'a partner spending on its own territory',
+    counted: 'domestic spending counted',
+    excluded: 'domestic spending excluded',
+    concerns: sql`c.channel = 'domestic'`
+  }),
+  exclusion('multilateral', {
+    urlKey: 'multilateral',
+    label: 'Multilateral funds',
+    help: "given through an organisation's fund",
+    counted: 'multilateral funds counted',
+    excluded: 'multilateral funds excluded',
+    concerns: sql`c.channel = 'multilateral'`
+  }),
+  exclusion('inKind', {
+    urlKey: 'in_kind',
+    label: 'In-kind support',
+    help: 'equipment, expertise and training valued in USD',
+    counted: 'in-kind support counted',
+    excluded: 'in-kind support excluded',
+    concerns: sql`c.in_kind`
+  }),
+  exclusion('legacyAreas', {
+    urlKey: 'legacy_areas',
+    label: 'The original 2002 areas',
+    help: 'chemical weapons destruction, submarine dismantlement, fissile material',
+    counted: 'the original 2002 areas counted',
+    excluded: 'the original 2002 areas (chemical weapons, submarines, fissile material) excluded',
+    concerns: sql`list_contains(${constList(LEGACY_AREAS)}, c.priority_area)`
+  }),
+  exclusion('illustrative', {
+    urlKey: 'illustrative',
+    label: 'Illustrative rows',
+    help: 'made up to show the features; always marked',
+    counted: 'illustrative rows included (marked)',
+    excluded: 'illustrative rows excluded',
+    concerns: sql`s.kind = 'illustrative'`,
+    yes: 'include'
+  }),
+  {
+    name: 'multiYear',
+    label: 'Multi-year amounts',
+    values: [
+      { value: 'spread', url: 'spread', label: 'spread over their years' },
+      { value: 'first_year', url: 'first_year', label: 'in their first year' }
+    ],
+    default: 'spread',
+    urlKey: 'multi_year',
+    words: (mode) =>
+      mode === 'spread'
+        ? 'multi-year amounts spread evenly over their years'
+        : 'multi-year amounts in their first year',
+    unknown: (raw) => `Unknown multi-year rule "${raw}"; spreading multi-year amounts.`
+  } satisfies RuleSpec<'multiYear'>
+] as const satisfies readonly RuleSpec[];
+
+/** A rule's entry, typed by its name. */
+export function ruleSpec<K extends RuleName>(name: K): RuleSpec<K> {
+  return RULES.find((r) => r.name === name) as unknown as RuleSpec<K>;
+}
+
+export const RULE_NAMES: readonly RuleName[] = RULES.map((r) => r.name);
+
+export const DEFAULT_RULES = Object.fromEntries(
+  RULES.map((r) => [r.name, r.default])
+) as unknown as CountingRules;
 
 export const PRESETS = {
   as_reported: { label: 'As reported (GP reporting practice)', rules: DEFAULT_RULES },
@@ -79,27 +202,8 @@ export function changedRules(rules: CountingRules): RuleName[] {
 }
 
 /** One rule, as a person would say it. */
-export function describeRule(rules: CountingRules, rule: RuleName): string {
-  switch (rule) {
-    case 'stage':
-      return `${rules.stage} amounts`;
-    case 'domestic':
-      return rules.domestic ? 'domestic spending counted' : 'domestic spending excluded';
-    case 'multilateral':
-      return rules.multilateral ? 'multilateral funds counted' : 'multilateral funds excluded';
-    case 'inKind':
-      return rules.inKind ? 'in-kind support counted' : 'in-kind support excluded';
-    case 'legacyAreas':
-      return rules.legacyAreas
-        ? 'the original 2002 areas counted'
-        : 'the original 2002 areas (chemical weapons, submarines, fissile material) excluded';
-    case 'multiYear':
-      return rules.multiYear === 'spread'
-        ? 'multi-year amounts spread evenly over their years'
-        : 'multi-year amounts in their first year';
-    case 'illustrative':
-      return rules.illustrative ? 'illustrative rows included (marked)' : 'illustrative rows excluded';
-  }
+export function describeRule<K extends RuleName>(rules: CountingRules, rule: K): string {
+  return ruleSpec(rule).words(rules[rule]);
 }
 
 /** The whole rule set in words, named by its preset where it is one. */
@@ -109,48 +213,10 @@ export function describeRules(rules: CountingRules): string {
   return preset ? `${PRESETS[preset].label}: ${words}` : `Custom rules: ${words}`;
 }
 
-/** `true` for count or include, from the URL words `count`/`include` and `exclude`. */
-function parseSwitch(params: URLSearchParams, key: string, fallback: boolean, notices: string[]): boolean {
-  const raw = params.get(key);
-  if (raw === null) return fallback;
-  if (raw === 'count' || raw === 'include') return true;
-  if (raw === 'exclude') return false;
-  notices.push(`Unknown value "${raw}" for the ${key} rule; using the default.`);
-  return fallback;
-}
-
-const URL_KEYS: Record<Exclude<RuleName, 'stage' | 'multiYear'>, string> = {
-  domestic: 'domestic',
-  multilateral: 'multilateral',
-  inKind: 'in_kind',
-  legacyAreas: 'legacy_areas',
-  illustrative: 'illustrative'
-};
-
-/** Reads the rules from a URL query (`?stage=pledged&domestic=exclude&multi_year=first_year`). */
-export function parseRules(params: URLSearchParams, notices: string[]): CountingRules {
-  const rules = { ...DEFAULT_RULES };
-  const stage = params.get('stage');
-  if (stage !== null) {
-    if ((STAGES as readonly string[]).includes(stage)) rules.stage = stage as Stage;
-    else notices.push(`Unknown stage "${stage}"; counting ${DEFAULT_RULES.stage} amounts.`);
-  }
-  const multiYear = params.get('multi_year');
-  if (multiYear !== null) {
-    if (multiYear === 'spread' || multiYear === 'first_year') rules.multiYear = multiYear;
-    else notices.push(`Unknown multi-year rule "${multiYear}"; spreading multi-year amounts.`);
-  }
-  for (const [rule, key] of Object.entries(URL_KEYS) as [keyof typeof URL_KEYS, string][]) {
-    rules[rule] = parseSwitch(params, key, DEFAULT_RULES[rule], notices);
-  }
-  return rules;
-}
-
-/** Writes the rules that differ from the defaults into a URL query. */
-export function serializeRules(rules: CountingRules, params: URLSearchParams): void {
-  if (rules.stage !== DEFAULT_RULES.stage) params.set('stage', rules.stage);
-  if (rules.multiYear !== DEFAULT_RULES.multiYear) params.set('multi_year', rules.multiYear);
-  for (const [rule, key] of Object.entries(URL_KEYS) as [keyof typeof URL_KEYS, string][]) {
-    if (rules[rule] !== DEFAULT_RULES[rule]) params.set(key, rules[rule] ? 'count' : 'exclude');
-  }
+/** Every filtering rule's predicate under these rules, ANDed: the contribution rows they count. */
+export function rulesKeep(rules: CountingRules): Sql {
+  const predicates = (RULES as readonly RuleSpec[]).flatMap((r) =>
+    r.keeps ? [r.keeps(rules[r.name] as never)] : []
+  );
+  return predicates.reduce((all, p) => sql`${all} AND ${p}`, sql`TRUE`);
 }

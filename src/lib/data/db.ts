@@ -1,14 +1,77 @@
 /**
  * The port every query goes through. Adapters: duckdb-browser.ts (duckdb-wasm in a worker), duckdb-node.ts
  * (the same wasm engine in Node, for tests and the benchmark) and duckdb-native.ts (native DuckDB, for scripts).
+ *
+ * The one way to bind a value: write the statement with the `sql` tag. Every `${value}` in it becomes a `?`
+ * placeholder with the value bound to it, in order; a `${fragment}` made by `sql` (or `trusted`) is spliced in
+ * with its own values. No placeholder is ever numbered by hand, so fragments compose freely:
+ *
+ *   const inView = sql`year BETWEEN COALESCE(${from}::INTEGER, 0) AND COALESCE(${to}::INTEGER, 9999)`;
+ *   db.query(sql`SELECT count(*) FROM contributions WHERE ${inView} AND donor_id = ${donor}`);
+ *
+ * Identifiers and constant lists from this code base go in through `trusted`, after quoteIdent/quoteList.
  */
 
-/** A value bound to a `?` placeholder. User input reaches SQL only this way. */
+/** A value bound to a placeholder. User input reaches SQL only this way. */
 export type SqlParam = string | number | boolean | null;
 
+/** A statement, or a piece of one: its text with `?` placeholders, and the values bound to them in order. */
+export interface Sql {
+  readonly text: string;
+  readonly params: readonly SqlParam[];
+}
+
+const SQL = Symbol('sql');
+type Fragment = Sql & { readonly [SQL]: true };
+
+function fragment(text: string, params: readonly SqlParam[]): Fragment {
+  return { text, params, [SQL]: true };
+}
+
+function isSql(value: unknown): value is Fragment {
+  return typeof value === 'object' && value !== null && SQL in value;
+}
+
+/** The tag: values become bound parameters, fragments are spliced in with theirs. */
+export function sql(strings: TemplateStringsArray, ...values: readonly (SqlParam | Sql)[]): Sql {
+  let text = strings[0]!;
+  const params: SqlParam[] = [];
+  values.forEach((value, i) => {
+    if (isSql(value)) {
+      text += value.text;
+      params.push(...value.params);
+    } else {
+      text += '?';
+      params.push(value as SqlParam);
+    }
+    text += strings[i + 1]!;
+  });
+  return fragment(text, params);
+}
+
+/** SQL text written in this code base (a checked identifier, a constant list), spliced in as it is. */
+export function trusted(text: string): Sql {
+  return fragment(text, []);
+}
+
+/** Fragments joined by a separator (`, `, ` AND `, ` UNION ALL `), keeping their values in order. */
+export function joinSql(parts: readonly Sql[], separator: string): Sql {
+  return fragment(
+    parts.map((p) => p.text).join(separator),
+    parts.flatMap((p) => p.params)
+  );
+}
+
+/** A statement as the adapters take it: plain text (nothing bound) or an `sql` statement. */
+export type Statement = string | Sql;
+
+export function statementOf(statement: Statement): Sql {
+  return typeof statement === 'string' ? trusted(statement) : statement;
+}
+
 export interface Db {
-  /** Runs one statement with bound parameters and returns plain rows (numbers, strings, booleans, nulls). */
-  query<T extends object>(sql: string, params?: readonly SqlParam[]): Promise<T[]>;
+  /** Runs one statement and returns plain rows (numbers, strings, booleans, nulls). */
+  query<T extends object>(statement: Statement): Promise<T[]>;
   /** Runs trusted SQL written in this code base (DDL, transactions); never user input. */
   exec(sql: string): Promise<void>;
 }
@@ -29,6 +92,16 @@ export function quoteLiteral(value: string): string {
   return `'${value.replaceAll("'", "''")}'`;
 }
 
+/** A DuckDB list literal of constants from this code base (enumerations), e.g. `['seed', 'cited']`. */
+export function quoteList(values: readonly string[]): string {
+  return `[${values.map(quoteLiteral).join(', ')}]`;
+}
+
+/** A constant list as a fragment: `list_position(${constList(STAGES)}, stage)`. */
+export function constList(values: readonly string[]): Sql {
+  return trusted(quoteList(values));
+}
+
 /** Arrow results to plain rows: BIGINT becomes a number so charts never meet a BigInt. */
 export function plainRows<T>(rows: Iterable<{ toJSON(): Record<string, unknown> }>): T[] {
   const out: T[] = [];
@@ -41,9 +114,4 @@ export function plainRows<T>(rows: Iterable<{ toJSON(): Record<string, unknown> 
     out.push(obj as T);
   }
   return out;
-}
-
-/** A DuckDB list literal of constants from this code base (enumerations), e.g. `['seed', 'cited']`. */
-export function quoteList(values: readonly string[]): string {
-  return `[${values.map(quoteLiteral).join(', ')}]`;
 }

@@ -5,7 +5,7 @@
 import { AsyncDuckDB, VoidLogger, type AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
-import { plainRows, type ArrowDb, type SqlParam } from './db';
+import { plainRows, statementOf, type ArrowDb, type Statement } from './db';
 import { EXTENSIONS_OFF } from './engine-settings';
 
 /** duckdb-wasm started in a worker of this site, with one connection (the benchmark times SQL on it directly). */
@@ -22,12 +22,26 @@ export async function openBrowserDb(): Promise<ArrowDb> {
   return browserDb(await openBrowserConnection());
 }
 
+/**
+ * A hook for browser tests only: while the page's `__gpFailQueries` holds a pattern, statements whose text match
+ * it fail, so a test can see how each view shows a failed query. Nothing in the app sets it.
+ */
+function injectedFailure(text: string): Error | null {
+  const pattern = (globalThis as { __gpFailQueries?: string }).__gpFailQueries;
+  return pattern && new RegExp(pattern).test(text)
+    ? new Error(`a test made this query fail (${pattern})`)
+    : null;
+}
+
 /** The app's port over a connection: bound parameters through prepared statements, plain rows out. */
 export function browserDb(conn: AsyncDuckDBConnection): ArrowDb {
   return {
-    async query<T extends object>(sql: string, params: readonly SqlParam[] = []) {
-      if (params.length === 0) return plainRows<T>((await conn.query(sql)).toArray());
-      const stmt = await conn.prepare(sql);
+    async query<T extends object>(statement: Statement) {
+      const { text, params } = statementOf(statement);
+      const failure = injectedFailure(text);
+      if (failure) throw failure;
+      if (params.length === 0) return plainRows<T>((await conn.query(text)).toArray());
+      const stmt = await conn.prepare(text);
       try {
         return plainRows<T>((await stmt.query(...params)).toArray());
       } finally {

@@ -5,7 +5,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { ConsoleLogger, LogLevel, NODE_RUNTIME, createDuckDB } from '@duckdb/duckdb-wasm/blocking';
-import { plainRows, type ArrowDb, type SqlParam } from './db';
+import { plainRows, statementOf, type ArrowDb, type Statement } from './db';
 import { EXTENSIONS_OFF } from './engine-settings';
 
 export async function openNodeDb(): Promise<ArrowDb & { close(): void }> {
@@ -26,9 +26,10 @@ export async function openNodeDb(): Promise<ArrowDb & { close(): void }> {
   const conn = duck.connect();
   conn.query(EXTENSIONS_OFF);
   return {
-    async query<T extends object>(sql: string, params: readonly SqlParam[] = []) {
-      if (params.length === 0) return plainRows<T>(conn.query(sql).toArray());
-      const stmt = conn.prepare(sql);
+    async query<T extends object>(statement: Statement) {
+      const { text, params } = statementOf(statement);
+      if (params.length === 0) return plainRows<T>(conn.query(text).toArray());
+      const stmt = conn.prepare(text);
       try {
         return plainRows<T>(stmt.query(...params).toArray());
       } finally {

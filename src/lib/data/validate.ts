@@ -3,7 +3,7 @@
  * column, first offending rows (1-based) and values. The same checks guard the build script and the browser.
  */
 import { TABLE_NAMES, tableSpec, type ColumnSpec, type DuckType, type TableName } from './contract';
-import { quoteIdent, quoteList, type Db } from './db';
+import { quoteIdent, quoteList, sql, type Db } from './db';
 
 export interface Problem {
   file: string;
@@ -88,9 +88,8 @@ async function hits(db: Db, relation: string, valueSql: string, condition: strin
 /** The staged relation's columns and their DuckDB types. */
 async function columnTypes(db: Db, relation: string): Promise<Map<string, string>> {
   const rows = await db.query<{ name: string; type: string }>(
-    `SELECT column_name AS name, data_type AS type FROM information_schema.columns
-     WHERE table_name = ? ORDER BY ordinal_position`,
-    [relation]
+    sql`SELECT column_name AS name, data_type AS type FROM information_schema.columns
+        WHERE table_name = ${relation} ORDER BY ordinal_position`
   );
   return new Map(rows.map((r) => [r.name, r.type]));
 }

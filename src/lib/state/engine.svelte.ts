@@ -84,7 +84,10 @@ export class Engine {
    */
   async loadFiles(files: readonly File[]): Promise<LoadReport> {
     const state = this.state;
-    if (state.status !== 'ready' || this.loading) throw new Error('The database is not ready for a load.');
+    if (state.status !== 'ready' || this.loading) {
+      const problem = failure(new Error('the database is not ready for another load; wait a moment'));
+      return (this.report = { ok: false, files: files.map((f) => f.name), problems: [problem] });
+    }
     this.report = null;
     performance.mark('gp:load-start');
     this.loading = { step: 'Reading the files', fraction: 0 };
@@ -106,18 +109,13 @@ export class Engine {
       performance.mark('gp:load-end');
       return (this.report = result);
     } catch (e) {
-      const problem = { file: '', table: null, column: null, row: null, value: null };
-      return (this.report = {
-        ok: false,
-        files: files.map((f) => f.name),
-        problems: [{ ...problem, message: `The load failed: ${(e as Error).message}` }]
-      });
+      return (this.report = { ok: false, files: files.map((f) => f.name), problems: [failure(e)] });
     } finally {
       this.loading = null;
     }
   }
 
-  /** Puts the bundled sample back in every table. */
+  /** Puts the bundled sample back in every table; a failure is reported like a refused load, never thrown. */
   async resetToSample(): Promise<void> {
     const state = this.state;
     if (state.status !== 'ready' || this.loading) return;
@@ -125,11 +123,29 @@ export class Engine {
     try {
       const { loadExtracts } = await import('$lib/data/load');
       const result = await loadExtracts(state.db, await this.#bundled(), undefined, { trusted: true });
-      if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'));
+      if (!result.ok) {
+        this.report = { ok: false, files: ['the bundled sample'], problems: result.problems };
+        return;
+      }
       this.state = { status: 'ready', db: state.db, origins: sampleOrigins() };
       this.report = null;
+    } catch (e) {
+      this.report = { ok: false, files: ['the bundled sample'], problems: [failure(e)] };
     } finally {
       this.loading = null;
     }
   }
+}
+
+/** An unexpected error as a problem a person can read, with no file, column or row to name. */
+function failure(e: unknown): Problem {
+  const message = e instanceof Error ? e.message : String(e);
+  return {
+    file: '',
+    table: null,
+    column: null,
+    row: null,
+    value: null,
+    message: `The load failed: ${message}`
+  };
 }

@@ -1,14 +1,8 @@
-// The attendance view's answers for its default filters, on the bundled sample, computed at build time.
-import { attendanceQueries } from '$lib/data/queries/attendance';
-import { answerAll } from '$lib/data/queries/view-set';
+// The attendance view's answers for its default state, on the bundled sample, computed at build time.
 import { sampleDb } from '$lib/server/sample-db';
-import { DEFAULT_ATTENDANCE } from '$lib/state/attendance-url';
+import { attendanceView } from '$lib/views/attendance';
+import { answerAll } from '$lib/views/view';
 
 export async function load() {
-  return {
-    initial: await answerAll(
-      await sampleDb(),
-      attendanceQueries(() => DEFAULT_ATTENDANCE)
-    )
-  };
+  return { initial: await answerAll(await sampleDb(), attendanceView) };
 }

@@ -1,14 +1,8 @@
-// The expansion view's answers for its default filters, on the bundled sample, computed at build time.
-import { expansionQueries } from '$lib/data/queries/expansion';
-import { answerAll } from '$lib/data/queries/view-set';
+// The expansion view's answers for its default state, on the bundled sample, computed at build time.
 import { sampleDb } from '$lib/server/sample-db';
-import { DEFAULT_EXPANSION } from '$lib/state/expansion-url';
+import { expansionView } from '$lib/views/expansion';
+import { answerAll } from '$lib/views/view';
 
 export async function load() {
-  return {
-    initial: await answerAll(
-      await sampleDb(),
-      expansionQueries(() => DEFAULT_EXPANSION)
-    )
-  };
+  return { initial: await answerAll(await sampleDb(), expansionView) };
 }

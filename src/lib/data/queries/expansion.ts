@@ -1,11 +1,10 @@
 /**
  * Queries of the expansion view. A partner in year Y is an entity with a `partner` period covering Y; a period
  * whose start is unknown covers Y from its `confirmed_year` on and is reported as "year unknown", never placed in
- * a guessed year. Every filter is a bound parameter: count the EU, the region (null for all), the first and last
- * year (null for the data's own range).
+ * a guessed year. Every filter is a bound parameter (db.ts): count the EU, the region (null for all), the first
+ * and last year (null for the data's own range).
  */
-import type { Db, SqlParam } from '../db';
-import { citedSources } from './home';
+import { sql, type Db, type Sql } from '../db';
 
 export interface ExpansionFilters {
   countEu: boolean;
@@ -18,34 +17,33 @@ export interface ExpansionFilters {
 /** The label the EU takes where a region is expected. */
 export const EU_REGION = 'European Union';
 
-/** $1 count the EU, $2 region, $3 first year, $4 last year. */
-function partnerParams(f: ExpansionFilters): SqlParam[] {
-  return [f.countEu, f.region, f.yearFrom, f.yearTo];
-}
-
-/** $1 region, $2 first year, $3 last year (for queries about states, where the EU flag has no say). */
-function stateParams(f: ExpansionFilters): SqlParam[] {
-  return [f.region, f.yearFrom, f.yearTo];
+/** The region filter on an entity `e`: states of that region, or everyone when none is chosen. */
+function inRegion(f: ExpansionFilters): Sql {
+  return sql`(${f.region}::VARCHAR IS NULL OR e.region = ${f.region})`;
 }
 
 /** Partner periods in view: start (known or confirmed), end, region, whether the start year is known. */
-const PARTNER_PERIODS = `
-  SELECT m.entity_id, e.name, e.kind, COALESCE(e.region, '${EU_REGION}') AS region,
-         COALESCE(m.from_year, m.confirmed_year) AS start_year, m.to_year AS end_year,
-         m.from_year IS NOT NULL AS year_known, m.source_id, s.title AS source_title, s.kind AS source_kind
-  FROM memberships m
-  JOIN entities e USING (entity_id)
-  JOIN sources s ON s.source_id = m.source_id
-  WHERE m.status = 'partner'
-    AND ($1 OR e.kind <> 'european_union')
-    AND ($2::VARCHAR IS NULL OR e.region = $2)`;
+function partnerPeriodsSql(f: ExpansionFilters): Sql {
+  return sql`
+    SELECT m.entity_id, e.name, e.kind, COALESCE(e.region, ${EU_REGION}) AS region,
+           COALESCE(m.from_year, m.confirmed_year) AS start_year, m.to_year AS end_year,
+           m.from_year IS NOT NULL AS year_known, m.source_id, s.title AS source_title, s.kind AS source_kind
+    FROM memberships m
+    JOIN entities e USING (entity_id)
+    JOIN sources s ON s.source_id = m.source_id
+    WHERE m.status = 'partner'
+      AND (${f.countEu} OR e.kind <> 'european_union')
+      AND ${inRegion(f)}`;
+}
 
-/** The years shown: the filter's bounds (the placeholders given), else the data's first to last partner year. */
-const years = (from: string, to: string) => `
-  SELECT range AS year FROM range(
-    COALESCE(${from}::INTEGER, (SELECT min(COALESCE(from_year, confirmed_year)) FROM memberships WHERE status = 'partner')),
-    COALESCE(${to}::INTEGER, (SELECT max(greatest(COALESCE(from_year, confirmed_year), COALESCE(to_year, 0)))
-                           FROM memberships WHERE status = 'partner')) + 1)`;
+/** The years shown: the filter's bounds, else the data's first to last partner year. */
+function yearsSql(f: ExpansionFilters): Sql {
+  return sql`
+    SELECT range AS year FROM range(
+      COALESCE(${f.yearFrom}::INTEGER, (SELECT min(COALESCE(from_year, confirmed_year)) FROM memberships WHERE status = 'partner')),
+      COALESCE(${f.yearTo}::INTEGER, (SELECT max(greatest(COALESCE(from_year, confirmed_year), COALESCE(to_year, 0)))
+                                      FROM memberships WHERE status = 'partner')) + 1)`;
+}
 
 export interface PartnersByRegionRow {
   year: number;
@@ -60,15 +58,14 @@ export interface PartnersByRegionRow {
 /** Partners per year and region (grain: year × region; unit: partners). Regions sum to the year's total. */
 export function partnersByRegion(db: Db, f: ExpansionFilters): Promise<PartnersByRegionRow[]> {
   return db.query<PartnersByRegionRow>(
-    `WITH p AS (${PARTNER_PERIODS}), y AS (${years('$3', '$4')})
+    sql`WITH p AS (${partnerPeriodsSql(f)}), y AS (${yearsSql(f)})
      SELECT CAST(y.year AS INTEGER) AS year, p.region,
             CAST(count(*) FILTER (WHERE p.year_known) AS INTEGER) AS known,
             CAST(count(*) FILTER (WHERE NOT p.year_known) AS INTEGER) AS "yearUnknown",
             CAST(count(*) FILTER (WHERE p.source_kind = 'illustrative') AS INTEGER) AS illustrative
      FROM y JOIN p ON p.start_year <= y.year AND (p.end_year IS NULL OR p.end_year >= y.year)
      GROUP BY y.year, p.region
-     ORDER BY y.year, p.region`,
-    partnerParams(f)
+     ORDER BY y.year, p.region`
   );
 }
 
@@ -84,14 +81,13 @@ export interface JoinRow {
 /** Who joined in each year in view (or was first confirmed as a partner, join year unknown). */
 export function joinsByYear(db: Db, f: ExpansionFilters): Promise<JoinRow[]> {
   return db.query<JoinRow>(
-    `WITH p AS (${PARTNER_PERIODS}), y AS (${years('$3', '$4')})
+    sql`WITH p AS (${partnerPeriodsSql(f)}), y AS (${yearsSql(f)})
      SELECT CAST(p.start_year AS INTEGER) AS year, p.year_known AS "yearKnown", CAST(count(*) AS INTEGER) AS partners,
             string_agg(p.name, ', ' ORDER BY p.name) AS names,
             string_agg(DISTINCT p.region, ', ' ORDER BY p.region) AS regions
      FROM p WHERE p.start_year IN (SELECT year FROM y)
      GROUP BY p.start_year, p.year_known
-     ORDER BY year, "yearKnown" DESC`,
-    partnerParams(f)
+     ORDER BY year, "yearKnown" DESC`
   );
 }
 
@@ -119,7 +115,7 @@ export interface StateStatusRow {
  */
 export function stateStatus(db: Db, f: ExpansionFilters): Promise<StateStatusRow[]> {
   return db.query<StateStatusRow>(
-    `WITH y AS (${years('$2', '$3')}), last AS (SELECT max(year) AS year FROM y),
+    sql`WITH y AS (${yearsSql(f)}), last AS (SELECT max(year) AS year FROM y),
      periods AS (
        SELECT m.entity_id, m.status, COALESCE(m.from_year, m.confirmed_year) AS start_year, m.to_year,
               m.from_year IS NOT NULL AS year_known, s.title AS source_title, s.kind = 'illustrative' AS illustrative,
@@ -140,7 +136,7 @@ export function stateStatus(db: Db, f: ExpansionFilters): Promise<StateStatusRow
      ),
      states AS (
        SELECT e.entity_id, e.name, e.region FROM entities e
-       WHERE e.kind = 'state' AND ($1::VARCHAR IS NULL OR e.region = $1)
+       WHERE e.kind = 'state' AND ${inRegion(f)}
      )
      SELECT st.entity_id AS "entityId", st.name, st.region,
             COALESCE(c.status, 'attended') AS status,
@@ -154,8 +150,7 @@ export function stateStatus(db: Db, f: ExpansionFilters): Promise<StateStatusRow
      FROM states st
      LEFT JOIN current c ON c.entity_id = st.entity_id
      WHERE c.entity_id IS NOT NULL OR EXISTS (SELECT 1 FROM visits v WHERE v.entity_id = st.entity_id)
-     ORDER BY st.name`,
-    stateParams(f)
+     ORDER BY st.name`
   );
 }
 
@@ -181,7 +176,7 @@ export interface OnTheWayRow {
  */
 export function onTheWay(db: Db, f: ExpansionFilters): Promise<OnTheWayRow[]> {
   return db.query<OnTheWayRow>(
-    `WITH y AS (${years('$2', '$3')}), span AS (SELECT min(year) AS first, max(year) AS last FROM y),
+    sql`WITH y AS (${yearsSql(f)}), span AS (SELECT min(year) AS first, max(year) AS last FROM y),
      approaches AS (
        SELECT m.entity_id, m.status AS reason, NULL AS meeting, NULL::DATE AS meeting_date,
               COALESCE(m.from_year, m.confirmed_year) AS since, s.title AS source_title
@@ -205,12 +200,11 @@ export function onTheWay(db: Db, f: ExpansionFilters): Promise<OnTheWayRow[]> {
             CAST(any_value(j.year) AS INTEGER) AS joined,
             string_agg(DISTINCT a.source_title, '; ') AS sources
      FROM approaches a JOIN entities e USING (entity_id) LEFT JOIN joined j USING (entity_id), span
-     WHERE e.kind IN ('state', 'european_union') AND ($1::VARCHAR IS NULL OR e.region = $1)
+     WHERE e.kind IN ('state', 'european_union') AND ${inRegion(f)}
      GROUP BY a.entity_id, e.name, e.region, span.first, span.last
      -- On the way from \`since\` to the join year: shown when that stretch meets the years in view.
      HAVING min(a.since) <= span.last AND (any_value(j.year) IS NULL OR any_value(j.year) >= span.first)
-     ORDER BY since, e.name`,
-    stateParams(f)
+     ORDER BY since, e.name`
   );
 }
 
@@ -231,17 +225,3 @@ export async function membershipYearRange(db: Db): Promise<{ first: number; last
   );
   return row ?? { first: 2002, last: 2002 };
 }
-
-/**
- * Everything the expansion view shows (the map's shapes are a file, not a query). `f` is read when a query
- * runs, so a live view re-runs only the queries that read what changed.
- */
-export const expansionQueries = (f: () => ExpansionFilters) => ({
-  byRegion: (db: Db) => partnersByRegion(db, f()),
-  joins: (db: Db) => joinsByYear(db, f()),
-  states: (db: Db) => stateStatus(db, f()),
-  approaching: (db: Db) => onTheWay(db, f()),
-  membershipSources: (db: Db) => citedSources(db, 'memberships'),
-  regions: regionOptions,
-  years: membershipYearRange
-});

@@ -2,18 +2,17 @@
  * Queries of the funding view: contributions counted under explicit counting rules, against assistance needs.
  * Amounts are nominal USD. Rules and filters reach SQL only as bound parameters.
  */
-import { PRIORITY_AREAS, type PriorityArea } from '../contract';
-import { citedSources } from './home';
+import { PRIORITY_AREAS, STAGES, type PriorityArea } from '../contract';
 import {
   DEFAULT_RULES,
-  LEGACY_AREAS,
   changedRules,
   describeRule,
+  rulesKeep,
   type CountingRules,
   type RuleName,
   type Stage
 } from '../counting-rules';
-import { quoteList, type Db, type SqlParam } from '../db';
+import { constList, sql, trusted, type Db, type Sql } from '../db';
 
 export interface FundingFilters {
   /** A donor's entity id, or null for all. */
@@ -24,22 +23,18 @@ export interface FundingFilters {
   yearTo: number | null;
 }
 
-/** Numbered placeholders for the values a query binds, in the order it uses them. */
-class Binder {
-  readonly values: SqlParam[] = [];
-  bind(value: SqlParam, type?: 'VARCHAR' | 'INTEGER'): string {
-    this.values.push(value);
-    return type ? `$${this.values.length}::${type}` : `$${this.values.length}`;
-  }
+/** The year filter, on a year column of the query it is spliced into. */
+function inYears(column: Sql, f: FundingFilters): Sql {
+  return sql`${column} BETWEEN COALESCE(${f.yearFrom}::INTEGER, 0) AND COALESCE(${f.yearTo}::INTEGER, 9999)`;
 }
 
 /**
  * Contribution rows counted under the rules, one row per attributed year: a multi-year amount is spread evenly
  * over its years under `spread`, and sits whole in its first year under `first_year`. All stages are kept.
  */
-function countedSql(b: Binder, rules: CountingRules, f: FundingFilters): string {
-  const spread = b.bind(rules.multiYear === 'spread');
-  return `
+function countedSql(rules: CountingRules, f: FundingFilters): Sql {
+  const spread = rules.multiYear === 'spread';
+  return sql`
     SELECT c.contribution_id, c.donor_id, c.priority_area, c.stage, c.channel, c.in_kind,
            COALESCE(c.project, c.contribution_id) AS label, s.kind AS source_kind, s.title AS source_title,
            y.year,
@@ -49,33 +44,29 @@ function countedSql(b: Binder, rules: CountingRules, f: FundingFilters): string 
     JOIN sources s ON s.source_id = c.source_id,
     unnest(CASE WHEN ${spread} AND c.period_end_year IS NOT NULL
                 THEN CAST(range(c.year, c.period_end_year + 1) AS INTEGER[]) ELSE [c.year] END) AS y(year)
-    WHERE (${b.bind(rules.domestic)} OR c.channel <> 'domestic')
-      AND (${b.bind(rules.multilateral)} OR c.channel <> 'multilateral')
-      AND (${b.bind(rules.inKind)} OR NOT c.in_kind)
-      AND (${b.bind(rules.legacyAreas)} OR NOT list_contains(${quoteList(LEGACY_AREAS)}, c.priority_area))
-      AND (${b.bind(rules.illustrative)} OR s.kind <> 'illustrative')
-      AND (${b.bind(f.donor, 'VARCHAR')} IS NULL OR c.donor_id = $${b.values.length})
-      AND (${b.bind(f.area, 'VARCHAR')} IS NULL OR c.priority_area = $${b.values.length})
-      AND y.year BETWEEN COALESCE(${b.bind(f.yearFrom, 'INTEGER')}, 0) AND COALESCE(${b.bind(f.yearTo, 'INTEGER')}, 9999)`;
+    WHERE ${rulesKeep(rules)}
+      AND (${f.donor}::VARCHAR IS NULL OR c.donor_id = ${f.donor})
+      AND (${f.area}::VARCHAR IS NULL OR c.priority_area = ${f.area})
+      AND ${inYears(sql`y.year`, f)}`;
 }
 
 /** Needs in view. The illustrative rule applies to them too; the donor filter does not (needs have requesters). */
-function needsSql(b: Binder, rules: CountingRules, f: FundingFilters): string {
-  return `
+function needsSql(rules: CountingRules, f: FundingFilters): Sql {
+  return sql`
     SELECT n.*, s.kind AS source_kind, s.title AS source_title
     FROM needs n JOIN sources s ON s.source_id = n.source_id
-    WHERE (${b.bind(rules.illustrative)} OR s.kind <> 'illustrative')
-      AND (${b.bind(f.area, 'VARCHAR')} IS NULL OR n.priority_area = $${b.values.length})
-      AND n.year BETWEEN COALESCE(${b.bind(f.yearFrom, 'INTEGER')}, 0) AND COALESCE(${b.bind(f.yearTo, 'INTEGER')}, 9999)`;
+    WHERE (${rules.illustrative} OR s.kind <> 'illustrative')
+      AND (${f.area}::VARCHAR IS NULL OR n.priority_area = ${f.area})
+      AND ${inYears(sql`n.year`, f)}`;
 }
 
 /** What every money row carries for charts and tooltips. */
-const MONEY = `
+const MONEY = trusted(`
   CAST(sum(amount) AS DOUBLE) AS amount,
   CAST(count(DISTINCT contribution_id) AS INTEGER) AS rows,
   CAST(COALESCE(sum(amount) FILTER (WHERE source_kind = 'illustrative'), 0) AS DOUBLE) AS illustrative,
   string_agg(DISTINCT label, '; ' ORDER BY label) AS labels,
-  string_agg(DISTINCT source_title, '; ' ORDER BY source_title) AS sources`;
+  string_agg(DISTINCT source_title, '; ' ORDER BY source_title) AS sources`);
 
 export interface MoneyRow {
   stage: Stage;
@@ -99,13 +90,10 @@ export function contributionsByArea(
   rules: CountingRules,
   f: FundingFilters
 ): Promise<AreaMoneyRow[]> {
-  const b = new Binder();
-  const counted = countedSql(b, rules, f);
   return db.query<AreaMoneyRow>(
-    `SELECT priority_area AS area, stage, ${MONEY} FROM (${counted})
+    sql`SELECT priority_area AS area, stage, ${MONEY} FROM (${countedSql(rules, f)})
      GROUP BY priority_area, stage
-     ORDER BY list_position(${quoteList(PRIORITY_AREAS)}, priority_area), list_position(['pledged', 'committed', 'disbursed'], stage)`,
-    b.values
+     ORDER BY list_position(${constList(PRIORITY_AREAS)}, priority_area), list_position(${constList(STAGES)}, stage)`
   );
 }
 
@@ -127,25 +115,22 @@ export function contributionsByDonor(
   rules: CountingRules,
   f: FundingFilters
 ): Promise<DonorMoneyRow[]> {
-  const b = new Binder();
-  const counted = countedSql(b, rules, f);
-  const stage = b.bind(rules.stage, 'VARCHAR');
+  const top = trusted(String(TOP_PARTNERS));
   return db.query<DonorMoneyRow>(
-    `WITH c AS (${counted}),
+    sql`WITH c AS (${countedSql(rules, f)}),
      ranked AS (
        SELECT donor_id, count(*) OVER () AS donors,
-              row_number() OVER (ORDER BY COALESCE(sum(amount) FILTER (WHERE stage = ${stage}), 0) DESC, donor_id) AS rank
+              row_number() OVER (ORDER BY COALESCE(sum(amount) FILTER (WHERE stage = ${rules.stage}::VARCHAR), 0) DESC, donor_id) AS rank
        FROM c GROUP BY donor_id),
      grouped AS (
        SELECT c.*,
-              CASE WHEN r.rank <= ${TOP_PARTNERS} THEN c.donor_id ELSE '${OTHER_PARTNERS_ID}' END AS group_id,
-              CASE WHEN r.rank <= ${TOP_PARTNERS} THEN e.name
-                   ELSE 'Other partners (' || CAST(r.donors - ${TOP_PARTNERS} AS VARCHAR) || ')' END AS group_name
+              CASE WHEN r.rank <= ${top} THEN c.donor_id ELSE ${OTHER_PARTNERS_ID} END AS group_id,
+              CASE WHEN r.rank <= ${top} THEN e.name
+                   ELSE 'Other partners (' || CAST(r.donors - ${top} AS VARCHAR) || ')' END AS group_name
        FROM c JOIN ranked r USING (donor_id) JOIN entities e ON e.entity_id = c.donor_id)
      SELECT group_id AS "donorId", any_value(group_name) AS donor, stage, ${MONEY}
      FROM grouped GROUP BY group_id, stage
-     ORDER BY group_id, stage`,
-    b.values
+     ORDER BY group_id, stage`
   );
 }
 
@@ -159,11 +144,9 @@ export function contributionsByYear(
   rules: CountingRules,
   f: FundingFilters
 ): Promise<YearMoneyRow[]> {
-  const b = new Binder();
-  const counted = countedSql(b, rules, f);
   return db.query<YearMoneyRow>(
-    `SELECT CAST(year AS INTEGER) AS year, stage, ${MONEY} FROM (${counted}) GROUP BY year, stage ORDER BY year, stage`,
-    b.values
+    sql`SELECT CAST(year AS INTEGER) AS year, stage, ${MONEY} FROM (${countedSql(rules, f)})
+        GROUP BY year, stage ORDER BY year, stage`
   );
 }
 
@@ -178,13 +161,13 @@ export interface NeedsRow {
   sources: string;
 }
 
-const NEEDS = `
+const NEEDS = trusted(`
   CAST(COALESCE(sum(estimated_usd), 0) AS DOUBLE) AS priced,
   CAST(count(estimated_usd) AS INTEGER) AS "pricedCount",
   CAST(count(*) FILTER (WHERE estimated_usd IS NULL) AS INTEGER) AS unpriced,
   CAST(count(*) FILTER (WHERE source_kind = 'illustrative') AS INTEGER) AS illustrative,
   string_agg(COALESCE(description, need_id), '; ' ORDER BY need_id) AS labels,
-  string_agg(DISTINCT source_title, '; ' ORDER BY source_title) AS sources`;
+  string_agg(DISTINCT source_title, '; ' ORDER BY source_title) AS sources`);
 
 /** Needs per priority area: priced needs summed, unpriced ones counted (grain: area). */
 export function needsByArea(
@@ -192,12 +175,9 @@ export function needsByArea(
   rules: CountingRules,
   f: FundingFilters
 ): Promise<(NeedsRow & { area: PriorityArea })[]> {
-  const b = new Binder();
-  const needs = needsSql(b, rules, f);
   return db.query(
-    `SELECT priority_area AS area, ${NEEDS} FROM (${needs}) GROUP BY priority_area
-     ORDER BY list_position(${quoteList(PRIORITY_AREAS)}, priority_area)`,
-    b.values
+    sql`SELECT priority_area AS area, ${NEEDS} FROM (${needsSql(rules, f)}) GROUP BY priority_area
+     ORDER BY list_position(${constList(PRIORITY_AREAS)}, priority_area)`
   );
 }
 
@@ -207,11 +187,8 @@ export function needsByYear(
   rules: CountingRules,
   f: FundingFilters
 ): Promise<(NeedsRow & { year: number })[]> {
-  const b = new Binder();
-  const needs = needsSql(b, rules, f);
   return db.query(
-    `SELECT CAST(year AS INTEGER) AS year, ${NEEDS} FROM (${needs}) GROUP BY year ORDER BY year`,
-    b.values
+    sql`SELECT CAST(year AS INTEGER) AS year, ${NEEDS} FROM (${needsSql(rules, f)}) GROUP BY year ORDER BY year`
   );
 }
 
@@ -223,13 +200,10 @@ export interface CountedTotal {
 
 /** The headline: USD counted at the rules' stage, and the rows behind it. */
 export async function countedTotal(db: Db, rules: CountingRules, f: FundingFilters): Promise<CountedTotal> {
-  const b = new Binder();
-  const counted = countedSql(b, rules, f);
   const [row] = await db.query<CountedTotal>(
-    `SELECT CAST(COALESCE(sum(amount), 0) AS DOUBLE) AS amount, CAST(count(DISTINCT contribution_id) AS INTEGER) AS rows,
+    sql`SELECT CAST(COALESCE(sum(amount), 0) AS DOUBLE) AS amount, CAST(count(DISTINCT contribution_id) AS INTEGER) AS rows,
             CAST(COALESCE(sum(amount) FILTER (WHERE source_kind = 'illustrative'), 0) AS DOUBLE) AS illustrative
-     FROM (${counted}) WHERE stage = ${b.bind(rules.stage)}`,
-    b.values
+     FROM (${countedSql(rules, f)}) WHERE stage = ${rules.stage}`
   );
   return row!;
 }
@@ -284,29 +258,3 @@ export async function fundingYearRange(db: Db): Promise<{ first: number; last: n
   );
   return row ?? { first: 2002, last: 2002 };
 }
-
-export interface FundingViewState {
-  rules: () => CountingRules;
-  filters: () => FundingFilters;
-  /** The rule set the current rules are compared with. */
-  compareWith: () => CountingRules;
-}
-
-/**
- * Everything the funding view shows. The state is read when a query runs, so a rule change re-runs only the
- * queries that depend on the rules, and reuses the others' answers.
- */
-export const fundingQueries = (v: FundingViewState) => ({
-  total: (db: Db) => countedTotal(db, v.rules(), v.filters()),
-  effects: (db: Db) => ruleEffects(db, v.rules(), v.filters()),
-  byArea: (db: Db) => contributionsByArea(db, v.rules(), v.filters()),
-  areaNeeds: (db: Db) => needsByArea(db, v.rules(), v.filters()),
-  byDonor: (db: Db) => contributionsByDonor(db, v.rules(), v.filters()),
-  byYear: (db: Db) => contributionsByYear(db, v.rules(), v.filters()),
-  yearNeeds: (db: Db) => needsByYear(db, v.rules(), v.filters()),
-  compared: (db: Db) => contributionsByArea(db, v.compareWith(), v.filters()),
-  moneySources: (db: Db) => citedSources(db, 'contributions'),
-  needSources: (db: Db) => citedSources(db, 'needs'),
-  donors: donorOptions,
-  years: fundingYearRange
-});

@@ -1,6 +1,6 @@
 /** Queries of the home page: partners per year and what the loaded data is made of. */
 import { SOURCE_KINDS, TABLE_NAMES, type SourceKind, type TableName } from '../contract';
-import { quoteIdent, quoteList, type Db } from '../db';
+import { quoteIdent, quoteList, sql, type Db } from '../db';
 
 export interface PartnersPerYearRow {
   year: number;
@@ -12,13 +12,15 @@ export interface PartnersPerYearRow {
   illustrative: number;
 }
 
-const PARTNERS_PER_YEAR = `
+/** GP partners per year (grain: year; unit: partners), counted as the contract defines membership. */
+export function partnersPerYear(db: Db, options: { countEu: boolean }): Promise<PartnersPerYearRow[]> {
+  return db.query<PartnersPerYearRow>(sql`
 WITH partner_periods AS (
   SELECT m.from_year, m.to_year, m.confirmed_year, s.kind AS source_kind
   FROM memberships m
   JOIN entities e USING (entity_id)
   JOIN sources s ON s.source_id = m.source_id
-  WHERE m.status = 'partner' AND (? OR e.kind <> 'european_union')
+  WHERE m.status = 'partner' AND (${options.countEu} OR e.kind <> 'european_union')
 ),
 bounds AS (
   SELECT min(COALESCE(from_year, confirmed_year)) AS first_year,
@@ -34,11 +36,7 @@ FROM bounds, range(bounds.first_year, bounds.last_year + 1) AS y(year)
 LEFT JOIN partner_periods p
   ON COALESCE(p.from_year, p.confirmed_year) <= y.year AND (p.to_year IS NULL OR p.to_year >= y.year)
 GROUP BY y.year
-ORDER BY y.year`;
-
-/** GP partners per year (grain: year; unit: partners), counted as the contract defines membership. */
-export function partnersPerYear(db: Db, options: { countEu: boolean }): Promise<PartnersPerYearRow[]> {
-  return db.query<PartnersPerYearRow>(PARTNERS_PER_YEAR, [options.countEu]);
+ORDER BY y.year`);
 }
 
 export interface TableMixRow {
@@ -103,11 +101,3 @@ export function citedSources(db: Db, table: Exclude<TableName, 'sources'>): Prom
      ORDER BY list_position(${quoteList(SOURCE_KINDS)}, s.kind), s.published NULLS LAST, s.source_id`
   );
 }
-
-/** Everything the overview shows. */
-export const homeQueries = () => ({
-  partners: (db: Db) => partnersPerYear(db, { countEu: true }),
-  partnerSources: (db: Db) => citedSources(db, 'memberships'),
-  mix: tableMix,
-  sources: sourceList
-});

@@ -1,4 +1,7 @@
-/** Reading single values from a URL query: what every view's URL module shares. */
+/** Reading single values from a URL query: what every view's URL codec shares. */
+
+/** An entity id as the contract writes them (ISO alpha-3, or a short code): anything else is not looked up. */
+export const ENTITY_ID = /^[A-Z0-9]{2,12}$/;
 
 /** A parsed URL state, and what was ignored, in words for the user. */
 export interface Parsed<T> {

@@ -1,20 +1,15 @@
 /**
- * Real headless Chromium (Debian's) on the production build, served by the same static server as `npm start`.
- * Every page opened here records what a user would never want: console errors, page errors, CSP violations
- * and any request that leaves the page's origin (workers included).
+ * The one browser harness: real headless Chromium (Debian's) on the production build, served by the same static
+ * server as `npm start`. The browser tests, `npm run screenshots` and `npm run bench` all start here.
+ * Every page opened by `watchedPage` records what a user would never want: console errors, page errors, CSP
+ * violations and any request that leaves the page's origin (workers included).
  */
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { serveBuild } from '../../scripts/serve.js';
 
-export interface Site {
-  url: string;
-  browser: Browser;
-  close(): Promise<void>;
-}
-
-export async function startSite(): Promise<Site> {
-  const server = await serveBuild({ port: 0 });
-  const browser = await chromium.launch({
+/** Debian's Chromium (or CHROMIUM_PATH), headless, with nothing of its own reaching the network. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     args: [
       '--no-sandbox',
@@ -26,6 +21,30 @@ export async function startSite(): Promise<Site> {
       '--disable-sync'
     ]
   });
+}
+
+export interface Site {
+  /** Like http://127.0.0.1:PORT, no trailing slash. */
+  url: string;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+export interface SiteOptions {
+  /** More directories to serve under a path prefix, the prefix stripped: `{ '/bench/': 'bench/dist' }`. */
+  mounts?: Record<string, string>;
+}
+
+/** Serves build/ (and any `mounts`) on a free port and launches Chromium. */
+export async function startSite(options: SiteOptions = {}): Promise<Site> {
+  const server = await serveBuild({ port: 0, mounts: options.mounts });
+  let browser: Browser;
+  try {
+    browser = await launchChromium();
+  } catch (e) {
+    await server.close();
+    throw e;
+  }
   return {
     url: server.url,
     browser,

@@ -1,20 +1,30 @@
 /**
- * The attendance view's filters in the URL, so a reload or a shared link shows the same view:
- * `?presidency=USA&from=2010&to=2013&kind=state_partner,international_org`. Defaults are left out of the URL.
- * A value the view does not know falls back to its default, with a notice for the user.
+ * The attendance view: who came to which GPWG meeting. Its filters are in the URL, so a reload or a shared link
+ * shows the same view: `?presidency=USA&from=2010&to=2013&kind=state_partner,international_org&measure=delegates`.
+ * Defaults are left out of the URL; a value the view does not know falls back to its default, with a notice.
  */
 import {
+  ATTENDANCE_MEASURES,
   PARTICIPANT_GROUPS,
-  type AttendanceFilters,
+  type AttendanceMeasure,
   type ParticipantGroup
+} from '$lib/data/domain';
+import {
+  attendanceCounts,
+  attendanceFigures,
+  attendanceMatrix,
+  firstAppearances,
+  meetingYearRange,
+  meetingsInView,
+  presidencyOptions,
+  type AttendanceFilters
 } from '$lib/data/queries/attendance';
-import { parseYear, setYears, type Parsed } from './url-values';
-
-export type AttendanceMeasure = 'entities' | 'delegates';
+import { ENTITY_ID, parseYear, setYears, type Parsed } from './url';
+import { defineView } from './view';
 
 export interface AttendanceView {
   filters: AttendanceFilters;
-  /** Count participants (entities), or delegates where the sources give them. */
+  /** Count participants (entities), or delegates where the sources give them: a drawing choice, no query. */
   measure: AttendanceMeasure;
 }
 
@@ -24,8 +34,6 @@ export const DEFAULT_ATTENDANCE: AttendanceFilters = {
   yearTo: null,
   groups: PARTICIPANT_GROUPS
 };
-
-const ENTITY_ID = /^[A-Z0-9]{2,12}$/;
 
 export function parseAttendance(params: URLSearchParams): Parsed<AttendanceView> {
   const notices: string[] = [];
@@ -46,9 +54,9 @@ export function parseAttendance(params: URLSearchParams): Parsed<AttendanceView>
     groups = PARTICIPANT_GROUPS.filter((g) => known.includes(g));
   }
   const rawMeasure = params.get('measure');
-  if (rawMeasure !== null && rawMeasure !== 'delegates' && rawMeasure !== 'entities') {
+  const measure = ATTENDANCE_MEASURES.find((m) => m === rawMeasure);
+  if (rawMeasure !== null && !measure)
     notices.push(`"${rawMeasure}" is not a measure; counting participants.`);
-  }
   return {
     value: {
       filters: {
@@ -57,7 +65,7 @@ export function parseAttendance(params: URLSearchParams): Parsed<AttendanceView>
         yearTo: parseYear(params.get('to'), 'last', notices),
         groups
       },
-      measure: rawMeasure === 'delegates' ? 'delegates' : 'entities'
+      measure: measure ?? 'entities'
     },
     notices
   };
@@ -71,3 +79,18 @@ export function serializeAttendance({ filters: f, measure }: AttendanceView): UR
   if (measure !== 'entities') params.set('measure', measure);
   return params;
 }
+
+/** Everything the attendance view shows. No query reads the measure: switching it redraws without a query. */
+export const attendanceView = defineView<AttendanceView>({
+  defaults: { filters: DEFAULT_ATTENDANCE, measure: 'entities' },
+  fromUrl: parseAttendance,
+  toUrl: serializeAttendance
+})({
+  meetings: { reads: ['filters'], run: (db, s) => meetingsInView(db, s.filters) },
+  counts: { reads: ['filters'], run: (db, s) => attendanceCounts(db, s.filters) },
+  matrix: { reads: ['filters'], run: (db, s) => attendanceMatrix(db, s.filters) },
+  figures: { reads: ['filters'], run: (db, s) => attendanceFigures(db, s.filters) },
+  newcomers: { reads: ['filters'], run: (db, s) => firstAppearances(db, s.filters) },
+  presidencies: { reads: [], run: (db) => presidencyOptions(db) },
+  years: { reads: [], run: (db) => meetingYearRange(db) }
+});

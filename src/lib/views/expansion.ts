@@ -1,0 +1,81 @@
+/**
+ * The expansion view: partners over time by region, the map, and who is on the way. Its filters are in the URL:
+ * `?region=Asia&from=2004&to=2013&eu=no`. The EU is counted by default, as the cited member counts do; `eu=no`
+ * leaves it out. Unknown values fall back to the default with a notice.
+ */
+import { REGIONS } from '$lib/data/contract';
+import { citedSources } from '$lib/data/queries/home';
+import {
+  joinsByYear,
+  membershipYearRange,
+  onTheWay,
+  partnersByRegion,
+  regionOptions,
+  stateStatus,
+  type ExpansionFilters
+} from '$lib/data/queries/expansion';
+import { countryFeatures, type CountryFeature } from '$lib/charts/world';
+import { parseYear, setYears, type Parsed } from './url';
+import { defineView } from './view';
+
+export const DEFAULT_EXPANSION: ExpansionFilters = {
+  countEu: true,
+  region: null,
+  yearFrom: null,
+  yearTo: null
+};
+
+export function parseExpansion(params: URLSearchParams): Parsed<ExpansionFilters> {
+  const notices: string[] = [];
+  let region = params.get('region');
+  if (region !== null && !(REGIONS as readonly string[]).includes(region)) {
+    notices.push(`"${region}" is not a region; showing all regions.`);
+    region = null;
+  }
+  const eu = params.get('eu');
+  if (eu !== null && eu !== 'no' && eu !== 'yes')
+    notices.push(`"${eu}" is not yes or no; the EU is counted.`);
+  return {
+    value: {
+      countEu: eu !== 'no',
+      region,
+      yearFrom: parseYear(params.get('from'), 'first', notices),
+      yearTo: parseYear(params.get('to'), 'last', notices)
+    },
+    notices
+  };
+}
+
+export function serializeExpansion(f: ExpansionFilters): URLSearchParams {
+  const params = new URLSearchParams();
+  if (f.region) params.set('region', f.region);
+  setYears(params, f.yearFrom, f.yearTo);
+  if (!f.countEu) params.set('eu', 'no');
+  return params;
+}
+
+/** Everything the expansion view shows but the map's shapes, which are a file (worldShapes). */
+export const expansionView = defineView<ExpansionFilters>({
+  defaults: DEFAULT_EXPANSION,
+  fromUrl: parseExpansion,
+  toUrl: serializeExpansion
+})({
+  byRegion: {
+    reads: ['countEu', 'region', 'yearFrom', 'yearTo'],
+    run: (db, f) => partnersByRegion(db, f)
+  },
+  joins: { reads: ['countEu', 'region', 'yearFrom', 'yearTo'], run: (db, f) => joinsByYear(db, f) },
+  // The map and the "on the way" list are about states: counting the EU does not change them.
+  states: { reads: ['region', 'yearFrom', 'yearTo'], run: (db, f) => stateStatus(db, f) },
+  approaching: { reads: ['region', 'yearFrom', 'yearTo'], run: (db, f) => onTheWay(db, f) },
+  membershipSources: { reads: [], run: (db) => citedSources(db, 'memberships') },
+  regions: { reads: [], run: (db) => regionOptions(db) },
+  years: { reads: [], run: (db) => membershipYearRange(db) }
+});
+
+/** The map's shapes, from the app's own files (world-atlas, part of the build). */
+export async function worldShapes(url: string, fetchFn: typeof fetch = fetch): Promise<CountryFeature[]> {
+  const response = await fetchFn(url);
+  if (!response.ok) throw new Error(`The world map could not be loaded (HTTP ${response.status})`);
+  return countryFeatures(await response.json());
+}

@@ -1,0 +1,131 @@
+/**
+ * The funding view's rows reshaped for its cards: the amount at a stage, partners ranked, the two rule sets side
+ * by side, the years a table lists, the headline figures and the scope in words. Pure, so tests pin them.
+ */
+import { AREA_LABELS } from '$lib/charts/theme';
+import { PRIORITY_AREAS, type PriorityArea } from '$lib/data/contract';
+import type { Stage } from '$lib/data/counting-rules';
+import {
+  OTHER_PARTNERS_ID,
+  type CountedTotal,
+  type DonorMoneyRow,
+  type DonorOption,
+  type FundingFilters,
+  type MoneyRow,
+  type NeedsRow
+} from '$lib/data/queries/funding';
+import { tableFromRows, type ExportTable } from '$lib/export/table';
+import { formatCount, formatMoneyFull, formatMoneyShort, formatShare } from '$lib/format';
+
+/** The amount counted for one category (an area, a partner, a year) at one stage; nothing counted is 0. */
+export function amountAt<R extends MoneyRow>(
+  rows: readonly R[],
+  stage: Stage,
+  match: (r: R) => boolean
+): number {
+  return rows.find((r) => r.stage === stage && match(r))?.amount ?? 0;
+}
+
+/** Partners in chart order: most money at the rules' stage first, "Other partners" last. */
+export function rankPartners(rows: readonly DonorMoneyRow[], stage: Stage): { key: string; label: string }[] {
+  const partners = [...new Map(rows.map((r) => [r.donorId, { key: r.donorId, label: r.donor }])).values()];
+  const counted = (key: string) => amountAt(rows, stage, (r) => r.donorId === key);
+  return partners.sort(
+    (a, b) =>
+      Number(a.key === OTHER_PARTNERS_ID) - Number(b.key === OTHER_PARTNERS_ID) ||
+      counted(b.key) - counted(a.key)
+  );
+}
+
+export interface ComparedArea {
+  area: PriorityArea;
+  /** Under the current rules, at their stage. */
+  current: number;
+  /** Under the rule set compared with, at its stage. */
+  compared: number;
+  /** Compared minus current: what switching to the compared rules would add (+) or remove (−). */
+  difference: number;
+}
+
+/** Every priority area under both rule sets; the difference is always the compared set minus the current one. */
+export function compareByArea(
+  current: readonly (MoneyRow & { area: string })[],
+  currentStage: Stage,
+  compared: readonly (MoneyRow & { area: string })[],
+  comparedStage: Stage
+): ComparedArea[] {
+  return PRIORITY_AREAS.map((area) => {
+    const a = amountAt(current, currentStage, (r) => r.area === area);
+    const b = amountAt(compared, comparedStage, (r) => r.area === area);
+    return { area, current: a, compared: b, difference: b - a };
+  });
+}
+
+/** The direction of every difference shown, in words: on the chart, in its table and in its export. */
+export const differenceWords = (comparedLabel: string) => `${comparedLabel} minus the current rules`;
+
+/** The comparison as its export writes it: snake_case columns, and the direction of the difference named. */
+export function comparisonTable(rows: readonly ComparedArea[], comparedLabel: string): ExportTable {
+  return tableFromRows(
+    rows.map((r) => ({
+      area: r.area,
+      currentRules: r.current,
+      comparedWith: r.compared,
+      difference: r.difference,
+      differenceIs: differenceWords(comparedLabel)
+    }))
+  );
+}
+
+/** The rows of a money-against-needs chart, for export: its bars (one per stage) and its needs. */
+export function moneyAndNeedsTable(money: readonly MoneyRow[], needs: readonly NeedsRow[]): ExportTable {
+  return tableFromRows([
+    ...money.map((r) => ({ series: r.stage, ...r })),
+    ...needs.map((n) => ({ series: 'needs', ...n }))
+  ]);
+}
+
+/** The years a per-year table lists: every year with money or needs, in order. */
+export function yearsListed(
+  money: readonly { year: number }[],
+  needs: readonly { year: number }[]
+): number[] {
+  return [...new Set([...money.map((r) => r.year), ...needs.map((n) => n.year)])].sort((a, b) => a - b);
+}
+
+/** What the filters show, in words, for subtitles: "Donor: Canada; all priority areas; 2005–2012". */
+export function scopeWords(f: FundingFilters, donors: readonly DonorOption[] | undefined): string {
+  const donorName = donors?.find((d) => d.donorId === f.donor)?.name ?? f.donor;
+  return [
+    f.donor ? `Donor: ${donorName}` : 'All donors',
+    f.area ? AREA_LABELS[f.area] : 'all priority areas',
+    f.yearFrom || f.yearTo ? `${f.yearFrom ?? 'first'}–${f.yearTo ?? 'last'}` : 'all years'
+  ].join('; ');
+}
+
+/** The headline figures: money counted, its illustrative share, priced needs and coverage, needs not priced. */
+export function fundingFigures(stage: Stage, total: CountedTotal, needs: readonly NeedsRow[]) {
+  const priced = needs.reduce((s, n) => s + n.priced, 0);
+  const unpriced = needs.reduce((s, n) => s + n.unpriced, 0);
+  return [
+    {
+      label: `Counted, ${stage}`,
+      value: formatMoneyShort(total.amount),
+      note: `${formatMoneyFull(total.amount)} from ${formatCount(total.rows)} rows`
+    },
+    {
+      label: 'Of which illustrative',
+      value: formatShare(total.illustrative, total.amount),
+      note:
+        total.illustrative > 0
+          ? `${formatMoneyShort(total.illustrative)}: made up to show the features`
+          : 'none'
+    },
+    {
+      label: 'Priced needs',
+      value: formatMoneyShort(priced),
+      note: priced > 0 ? `coverage ${formatShare(total.amount, priced)}` : 'no priced needs: no coverage'
+    },
+    { label: 'Needs not priced', value: formatCount(unpriced), note: 'counted, never summed as zero' }
+  ];
+}

@@ -1,0 +1,134 @@
+/**
+ * The funding view: counted money against needs under the counting rules. Its state is in the URL, so a shared
+ * link reproduces the exact figures: the rules that differ from the defaults, the filters, and the preset compared
+ * against: `?stage=committed&domestic=exclude&donor=CAN&area=biological_security&from=2005&to=2012&compare=as_reported`.
+ */
+import { PRIORITY_AREAS, type PriorityArea } from '$lib/data/contract';
+import {
+  DEFAULT_RULES,
+  PRESETS,
+  RULES,
+  isPresetName,
+  type CountingRules,
+  type RuleSpec
+} from '$lib/data/counting-rules';
+import { citedSources } from '$lib/data/queries/home';
+import {
+  contributionsByArea,
+  contributionsByDonor,
+  contributionsByYear,
+  countedTotal,
+  donorOptions,
+  fundingYearRange,
+  needsByArea,
+  needsByYear,
+  ruleEffects,
+  type FundingFilters
+} from '$lib/data/queries/funding';
+import { ENTITY_ID, parseYear, setYears, type Parsed } from './url';
+import { defineView } from './view';
+
+export interface FundingView {
+  rules: CountingRules;
+  filters: FundingFilters;
+  /** The preset shown side by side with the current rules. */
+  compare: keyof typeof PRESETS;
+}
+
+export const DEFAULT_COMPARE: FundingView['compare'] = 'new_money_only';
+
+export const DEFAULT_FUNDING: FundingView = {
+  rules: DEFAULT_RULES,
+  filters: { donor: null, area: null, yearFrom: null, yearTo: null },
+  compare: DEFAULT_COMPARE
+};
+
+const everyRule = RULES as readonly RuleSpec[];
+
+/** Reads the rules from a URL query (`?stage=pledged&domestic=exclude&multi_year=first_year`), entry by entry. */
+export function parseRules(params: URLSearchParams, notices: string[]): CountingRules {
+  const rules: Record<string, unknown> = { ...DEFAULT_RULES };
+  for (const rule of everyRule) {
+    const raw = params.get(rule.urlKey);
+    if (raw === null) continue;
+    const found = rule.values.find((v) => v.url === raw || v.alsoUrl?.includes(raw));
+    if (found) rules[rule.name] = found.value;
+    else notices.push(rule.unknown(raw));
+  }
+  return rules as unknown as CountingRules;
+}
+
+/** Writes the rules that differ from the defaults into a URL query. */
+export function serializeRules(rules: CountingRules, params: URLSearchParams): void {
+  for (const rule of everyRule) {
+    const value = rules[rule.name];
+    if (value === rule.default) continue;
+    params.set(rule.urlKey, rule.values.find((v) => v.value === value)!.url);
+  }
+}
+
+export function parseFunding(params: URLSearchParams): Parsed<FundingView> {
+  const notices: string[] = [];
+  const rules = parseRules(params, notices);
+  let donor = params.get('donor');
+  if (donor !== null && !ENTITY_ID.test(donor)) {
+    notices.push(`"${donor}" is not a partner code; showing all partners.`);
+    donor = null;
+  }
+  let area = params.get('area');
+  if (area !== null && !(PRIORITY_AREAS as readonly string[]).includes(area)) {
+    notices.push(`"${area}" is not a priority area; showing all areas.`);
+    area = null;
+  }
+  let compare = params.get('compare') ?? DEFAULT_COMPARE;
+  if (!isPresetName(compare)) {
+    notices.push(`"${compare}" is not a preset; comparing with new money only.`);
+    compare = DEFAULT_COMPARE;
+  }
+  return {
+    value: {
+      rules,
+      filters: {
+        donor,
+        area: area as PriorityArea | null,
+        yearFrom: parseYear(params.get('from'), 'first', notices),
+        yearTo: parseYear(params.get('to'), 'last', notices)
+      },
+      compare: compare as FundingView['compare']
+    },
+    notices
+  };
+}
+
+export function serializeFunding({ rules, filters, compare }: FundingView): URLSearchParams {
+  const params = new URLSearchParams();
+  serializeRules(rules, params);
+  if (filters.donor) params.set('donor', filters.donor);
+  if (filters.area) params.set('area', filters.area);
+  setYears(params, filters.yearFrom, filters.yearTo);
+  if (compare !== DEFAULT_COMPARE) params.set('compare', compare);
+  return params;
+}
+
+/** Everything the funding view shows; each query re-runs only when the parts of the state it reads change. */
+export const fundingView = defineView<FundingView>({
+  defaults: DEFAULT_FUNDING,
+  fromUrl: parseFunding,
+  toUrl: serializeFunding
+})({
+  total: { reads: ['rules', 'filters'], run: (db, s) => countedTotal(db, s.rules, s.filters) },
+  effects: { reads: ['rules', 'filters'], run: (db, s) => ruleEffects(db, s.rules, s.filters) },
+  byArea: { reads: ['rules', 'filters'], run: (db, s) => contributionsByArea(db, s.rules, s.filters) },
+  areaNeeds: { reads: ['rules', 'filters'], run: (db, s) => needsByArea(db, s.rules, s.filters) },
+  byDonor: { reads: ['rules', 'filters'], run: (db, s) => contributionsByDonor(db, s.rules, s.filters) },
+  byYear: { reads: ['rules', 'filters'], run: (db, s) => contributionsByYear(db, s.rules, s.filters) },
+  yearNeeds: { reads: ['rules', 'filters'], run: (db, s) => needsByYear(db, s.rules, s.filters) },
+  compared: {
+    reads: ['compare', 'filters'],
+    run: (db, s) => contributionsByArea(db, PRESETS[s.compare].rules, s.filters)
+  },
+  moneySources: { reads: [], run: (db) => citedSources(db, 'contributions') },
+  needSources: { reads: [], run: (db) => citedSources(db, 'needs') },
+  donors: { reads: [], run: (db) => donorOptions(db) },
+  years: { reads: [], run: (db) => fundingYearRange(db) }
+});

@@ -1,0 +1,45 @@
+/**
+ * What a view is, as one plain value that its page, its prerender (+page.server.ts) and the benchmark share: its
+ * state's defaults, its URL codec, and its queries, each naming the parts of the state it reads. The view-state
+ * class (state/view-state.svelte.ts) re-runs a query only when a part it reads changes.
+ */
+import type { Db } from '$lib/data/db';
+import type { Parsed } from './url';
+
+export interface ViewQuery<S, T> {
+  /** The parts of the view's state the query depends on; [] for lists that depend on the data alone. */
+  reads: readonly (keyof S)[];
+  run(db: Db, state: S): Promise<T>;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each query answers its own type
+export type QuerySet<S> = Record<string, ViewQuery<S, any>>;
+
+export interface ViewModule<S, Q extends QuerySet<S> = QuerySet<S>> {
+  defaults: S;
+  /** The state a URL asks for; unknown values fall back to their defaults, each with a notice. */
+  fromUrl(params: URLSearchParams): Parsed<S>;
+  /** Only what differs from the defaults, so the default view's URL is bare. */
+  toUrl(state: S): URLSearchParams;
+  queries: Q;
+}
+
+export type Answers<Q> = {
+  [K in keyof Q]: Q[K] extends ViewQuery<never, infer T> ? T : never;
+};
+
+/** A view's module, with its state type fixed first so each query's `run` is typed by it. */
+export function defineView<S>(spec: Omit<ViewModule<S>, 'queries'>) {
+  return <Q extends QuerySet<S>>(queries: Q): ViewModule<S, Q> => ({ ...spec, queries });
+}
+
+/** Every query of a view for one state, one after the other (one connection runs one query at a time). */
+export async function answerAll<S, Q extends QuerySet<S>>(
+  db: Db,
+  view: ViewModule<S, Q>,
+  state: S = view.defaults
+): Promise<Answers<Q>> {
+  const out: Record<string, unknown> = {};
+  for (const [key, q] of Object.entries(view.queries)) out[key] = await q.run(db, state);
+  return out as Answers<Q>;
+}

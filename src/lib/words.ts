@@ -1,0 +1,50 @@
+/**
+ * Data said in words, for charts, tables and figures alike: a meeting's name, an area's coverage, a change of
+ * money, a year's joins. Pure functions of rows, so views and charts share them and tests pin them.
+ */
+import type { MeetingRow } from '$lib/data/queries/attendance';
+import type { JoinRow } from '$lib/data/queries/expansion';
+import type { NeedsRow } from '$lib/data/queries/funding';
+import { formatCount, formatMeetingDate, formatMoneyShort, formatShare } from '$lib/format';
+
+/** A meeting's dates, as precise as the sources give them. */
+export function meetingDate(m: MeetingRow): string {
+  return formatMeetingDate(m.dateStart, m.dateEnd, m.datePrecision);
+}
+
+/** A meeting in one line, for a tooltip or a table: "Paris, 10 Oct 2011". */
+export function meetingName(m: MeetingRow): string {
+  return `${m.city}, ${meetingDate(m)}`;
+}
+
+/** "+$3 bn", "−$800 m", "no change". */
+export function signedMoney(usd: number): string {
+  return usd === 0 ? 'no change' : `${usd > 0 ? '+' : '−'}${formatMoneyShort(Math.abs(usd))}`;
+}
+
+/** What an area's needs say beside its money: coverage where needs are priced, else the count not priced. */
+export function needsNote(counted: number, needs: NeedsRow | undefined): string {
+  if (!needs) return 'no needs recorded';
+  const parts: string[] = [];
+  if (needs.priced > 0) parts.push(`${formatShare(counted, needs.priced)} of priced needs`);
+  if (needs.unpriced > 0) parts.push(`${formatCount(needs.unpriced)} not priced`);
+  return parts.join('; ') || 'no needs recorded';
+}
+
+const NUMBER_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+const REGION_ADJECTIVES: Record<string, string> = {
+  Europe: 'European',
+  Americas: 'American',
+  Asia: 'Asian',
+  Oceania: 'Oceanian',
+  Africa: 'African'
+};
+
+/** "2003: six European states", "2012: Kazakhstan, Mexico", "by 2020 (year unknown): Chile, ...". */
+export function joinLabel(j: JoinRow): string {
+  const when = j.yearKnown ? String(j.year) : `by ${j.year} (join year unknown)`;
+  if (j.partners <= 4) return `${when}: ${j.names}`;
+  const count = NUMBER_WORDS[j.partners] ?? formatCount(j.partners);
+  const adjective = REGION_ADJECTIVES[j.regions];
+  return `${when}: ${count} ${adjective ? `${adjective} states` : 'partners'} (${j.names})`;
+}

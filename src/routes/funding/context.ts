@@ -1,0 +1,37 @@
+/** What every funding card says besides its own rows: the rules, the scope, the stage legend, the sources. */
+import { COLORS } from '$lib/charts/theme';
+import { STAGES } from '$lib/data/contract';
+import { describeRules, type CountingRules } from '$lib/data/counting-rules';
+import type { DonorOption } from '$lib/data/queries/funding';
+import type { CitedSourceRow } from '$lib/data/queries/home';
+import type { FundingView } from '$lib/views/funding';
+import { scopeWords } from '$lib/views/funding-rows';
+import { cardSources, type CardSources } from '$lib/views/sources';
+
+export interface FundingCardContext {
+  rules: CountingRules;
+  rulesInWords: string;
+  scope: string;
+  stageLegend: { label: string; colour: string }[];
+  money: CardSources;
+  needs: CardSources;
+}
+
+export function fundingCardContext(
+  view: FundingView,
+  donors: readonly DonorOption[] | undefined,
+  moneySources: readonly CitedSourceRow[] | undefined,
+  needSources: readonly CitedSourceRow[] | undefined
+): FundingCardContext {
+  return {
+    rules: view.rules,
+    rulesInWords: describeRules(view.rules),
+    scope: scopeWords(view.filters, donors),
+    stageLegend: STAGES.map((s) => ({
+      label: s === view.rules.stage ? `${s} (counted)` : s,
+      colour: COLORS.stage[s]
+    })),
+    money: cardSources(moneySources),
+    needs: cardSources(needSources, 'Needs: ')
+  };
+}
