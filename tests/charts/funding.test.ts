@@ -85,6 +85,9 @@ describe('buildFundingByYear and buildRuleComparison', () => {
       'no change',
       '−$800 m'
     ]);
+    expect(svg.querySelector('g.difference-direction text')?.textContent).toBe(
+      'Difference: New money only minus Current'
+    );
     await expect(normaliseSvg(svg)).toMatchFileSnapshot('./__snapshots__/rule-comparison.svg');
   });
 });

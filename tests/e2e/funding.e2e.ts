@@ -100,6 +100,9 @@ describe('the funding view on the production build', () => {
     });
     const chart = card.getByRole('img', { name: /Dot chart/ });
     expect(await chart.locator('g.comparison-dots circle').count()).toBe(16);
+    expect(await chart.locator('g.difference-direction text').textContent()).toBe(
+      'Difference: New money only minus the current rules'
+    );
     await card.getByRole('combobox', { name: /Compare with/ }).selectOption('as_reported');
     await expect.poll(() => w.page.url()).toContain('compare=as_reported');
     await card.getByRole('button', { name: 'Show table' }).click();
@@ -107,6 +110,9 @@ describe('the funding view on the production build', () => {
       .poll(() => card.getByRole('row').first().textContent())
       .toContain('As reported (GP reporting practice)');
     expect(await card.getByRole('row').first().textContent()).toContain('Current rules');
+    expect(await card.getByRole('row').first().textContent()).toContain(
+      'Difference (As reported (GP reporting practice) minus the current rules)'
+    );
     // The preset's figures arrive after the URL changes: wait for them as a reader would.
     await expect
       .poll(() => card.getByRole('row', { name: /Chemical weapons destruction/ }).textContent())

@@ -1,4 +1,7 @@
-/** The same money per priority area under two rule sets: a dot for each, joined, with the difference in words. */
+/**
+ * The same money per priority area under two rule sets: a dot for each, joined, with the difference (B minus A)
+ * in words, and its direction said above it.
+ */
 import * as Plot from '@observablehq/plot';
 import { formatMoneyFull, formatMoneyShort } from '$lib/format';
 import { signedMoney } from '$lib/words';
@@ -14,6 +17,8 @@ export interface RuleComparisonOptions {
   width: number;
   labelA: string;
   labelB: string;
+  /** The direction of the differences in words; every difference is B minus A. */
+  differenceLabel?: string;
   document?: Document;
 }
 
@@ -25,7 +30,8 @@ export function buildRuleComparison(rows: readonly ComparisonRow[], o: RuleCompa
   return Plot.plot({
     document: o.document,
     width: o.width,
-    height: rows.length * 30 + 50,
+    height: rows.length * 30 + 60,
+    marginTop: 30,
     marginLeft: 210,
     marginRight: 90,
     style: { fontFamily: CHART_FONT, fontSize: '12px', color: COLORS.ink },
@@ -53,6 +59,14 @@ export function buildRuleComparison(rows: readonly ComparisonRow[], o: RuleCompa
         text: (r: ComparisonRow) => signedMoney(r.b - r.a),
         fill: COLORS.muted,
         className: 'differences'
+      }),
+      Plot.text([`Difference: ${o.differenceLabel ?? `${o.labelB} minus ${o.labelA}`}`], {
+        frameAnchor: 'top-right',
+        dx: 85,
+        dy: -18,
+        textAnchor: 'end',
+        fill: COLORS.muted,
+        className: 'difference-direction'
       })
     ]
   });
