@@ -6,7 +6,7 @@ import type { DonorOption } from '$lib/data/queries/funding';
 import type { CitedSourceRow } from '$lib/data/queries/home';
 import type { FundingView } from '$lib/views/funding';
 import { scopeWords } from '$lib/views/funding-rows';
-import { cardSources, type CardSources } from '$lib/views/sources';
+import { cardSources, joinSources, type CardSources } from '$lib/views/sources';
 
 export interface FundingCardContext {
   rules: CountingRules;
@@ -14,7 +14,8 @@ export interface FundingCardContext {
   scope: string;
   stageLegend: { label: string; colour: string }[];
   money: CardSources;
-  needs: CardSources;
+  /** For the charts of money against needs: both tables' sources. */
+  moneyAndNeeds: CardSources;
 }
 
 export function fundingCardContext(
@@ -32,6 +33,6 @@ export function fundingCardContext(
       colour: COLORS.stage[s]
     })),
     money: cardSources(moneySources),
-    needs: cardSources(needSources, 'Needs: ')
+    moneyAndNeeds: joinSources(cardSources(moneySources), cardSources(needSources, 'Needs: '))
   };
 }
