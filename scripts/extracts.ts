@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { TABLE_NAMES, type TableName } from '../src/lib/data/contract.ts';
 import { quoteIdent, quoteLiteral, type Db } from '../src/lib/data/db.ts';
 import { commitStaged, stagingRelation } from '../src/lib/data/load.ts';
-import { validateStaged, type Problem, type StagedTable } from '../src/lib/data/validate.ts';
+import type { Problem } from '../src/lib/data/problem.ts';
+import { validateStaged, type StagedTable } from '../src/lib/data/validate.ts';
 
 export const CSV_DIR = 'data';
 export const PARQUET_DIR = 'static/data';

@@ -6,7 +6,8 @@ import { TABLE_NAMES, tableSpec, type TableName } from './contract';
 import { quoteIdent, type ArrowDb, type Db } from './db';
 import { CsvDecodeError, csvToArrowIPC, decodeUtf8 } from './csv';
 import { ParquetDecodeError, parquetToArrowIPC } from './parquet';
-import { extraColumns, problemMessage, validateStaged, type Problem, type StagedTable } from './validate';
+import { problemMessage, type Problem } from './problem';
+import { extraColumns, validateStaged, type StagedTable } from './validate';
 
 export interface ExtractFile {
   table: TableName;

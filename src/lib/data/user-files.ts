@@ -8,7 +8,7 @@ import { TABLE_NAMES, tableSpec, type TableName } from './contract';
 import { csvHeader } from './csv';
 import type { ArrowDb } from './db';
 import { fileProblem, loadExtracts, type ExtractFile, type LoadProgress } from './load';
-import type { Problem } from './validate';
+import type { Problem } from './problem';
 
 /** Larger files are refused: the browser holds the file, its decoded columns and DuckDB's copy at once. */
 export const MAX_FILE_BYTES = 200 * 1024 * 1024;

@@ -4,17 +4,7 @@
  */
 import { TABLE_NAMES, tableSpec, type ColumnSpec, type DuckType, type TableName } from './contract';
 import { quoteIdent, quoteList, sql, type Db } from './db';
-
-export interface Problem {
-  file: string;
-  /** The contract table the file was for; null when the file could not be matched to one. */
-  table: TableName | null;
-  column: string | null;
-  /** 1-based data row (a CSV's header is not a row), or null when the problem is the file's or a column's. */
-  row: number | null;
-  value: string | null;
-  message: string;
-}
+import { MAX_PROBLEMS, printable, problemMessage, type Problem } from './problem';
 
 /** A table waiting in DuckDB to be checked: `relation` is a name this code generated, `file` what the user sees. */
 export interface StagedTable {
@@ -23,34 +13,12 @@ export interface StagedTable {
   file: string;
 }
 
-export const MAX_PROBLEMS = 100;
 /** Rows reported per rule and column, so one broken column cannot hide every other problem. */
 const ROWS_PER_RULE = 10;
 const ROW = '(rowid + 1)';
 
 const SCALAR_TYPES =
   /^(VARCHAR|BOOLEAN|U?(TINY|SMALL|BIG|HUGE)?INT(EGER)?|FLOAT|DOUBLE|DECIMAL\(\d+,\d+\)|DATE|TIMESTAMP.*|TIME)$/;
-
-/**
- * A value from a file as it may be shown: invisible and direction-changing characters written as \u{…}, and
- * cut at 80 characters, so a hostile value can neither hide nor flood a message.
- */
-export function printable(value: string, max = 80): string {
-  const shown = value.replace(
-    /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu,
-    (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`
-  );
-  return shown.length > max ? `${shown.slice(0, max)}… (${value.length} characters)` : shown;
-}
-
-export function problemMessage(p: Omit<Problem, 'message' | 'table' | 'value'>, detail: string): string {
-  const where = [
-    printable(p.file, 120),
-    p.column === null ? null : `column "${p.column}"`,
-    p.row === null ? null : `row ${p.row}`
-  ];
-  return `${where.filter((w) => w !== null).join(', ')}: ${detail}`;
-}
 
 class Collector {
   readonly problems: Problem[] = [];

@@ -7,7 +7,7 @@ import { TABLE_NAMES, type TableName } from '$lib/data/contract';
 import type { ArrowDb } from '$lib/data/db';
 import type { ExtractFile } from '$lib/data/load';
 import type { UserFile } from '$lib/data/user-files';
-import type { Problem } from '$lib/data/validate';
+import { loadFailure, type Problem } from '$lib/data/problem';
 
 /** Where a table's rows come from: the bundled sample, or a file the user loaded (and when). */
 export type TableOrigin = { kind: 'sample' } | { kind: 'file'; file: string; loadedAt: number };
@@ -85,7 +85,7 @@ export class Engine {
   async loadFiles(files: readonly File[]): Promise<LoadReport> {
     const state = this.state;
     if (state.status !== 'ready' || this.loading) {
-      const problem = failure(new Error('the database is not ready for another load; wait a moment'));
+      const problem = loadFailure(new Error('the database is not ready for another load; wait a moment'));
       return (this.report = { ok: false, files: files.map((f) => f.name), problems: [problem] });
     }
     this.report = null;
@@ -109,7 +109,7 @@ export class Engine {
       performance.mark('gp:load-end');
       return (this.report = result);
     } catch (e) {
-      return (this.report = { ok: false, files: files.map((f) => f.name), problems: [failure(e)] });
+      return (this.report = { ok: false, files: files.map((f) => f.name), problems: [loadFailure(e)] });
     } finally {
       this.loading = null;
     }
@@ -130,22 +130,9 @@ export class Engine {
       this.state = { status: 'ready', db: state.db, origins: sampleOrigins() };
       this.report = null;
     } catch (e) {
-      this.report = { ok: false, files: ['the bundled sample'], problems: [failure(e)] };
+      this.report = { ok: false, files: ['the bundled sample'], problems: [loadFailure(e)] };
     } finally {
       this.loading = null;
     }
   }
-}
-
-/** An unexpected error as a problem a person can read, with no file, column or row to name. */
-function failure(e: unknown): Problem {
-  const message = e instanceof Error ? e.message : String(e);
-  return {
-    file: '',
-    table: null,
-    column: null,
-    row: null,
-    value: null,
-    message: `The load failed: ${message}`
-  };
 }
