@@ -5,7 +5,7 @@
  */
 import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import { fetchBundledExtracts } from '$lib/data/bundled';
-import { statementOf, type Db, type SqlParam } from '$lib/data/db';
+import { sql, type Db, type SqlParam } from '$lib/data/db';
 import { browserDb, openBrowserConnection } from '$lib/data/duckdb-browser';
 import { loadExtracts } from '$lib/data/load';
 import { loadUserFiles } from '$lib/data/user-files';
@@ -54,7 +54,9 @@ const bench = {
     const result = await loadUserFiles(db as never, [{ name: 'contributions.parquet', bytes }]);
     const ms = performance.now() - started;
     if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'));
-    const [row] = await db.query<{ n: number }>('SELECT CAST(count(*) AS INTEGER) AS n FROM contributions');
+    const [row] = await db.query<{ n: number }>(
+      sql`SELECT CAST(count(*) AS INTEGER) AS n FROM contributions`
+    );
     return { ms, rows: row!.n };
   },
 
@@ -66,8 +68,7 @@ const bench = {
         const statements: Statement[] = [];
         const recording: Db = {
           query: (statement) => {
-            const { text, params } = statementOf(statement);
-            statements.push({ sql: text, params: [...params] });
+            statements.push({ sql: statement.text, params: [...statement.params] });
             return db.query(statement);
           },
           exec: (sql) => db.exec(sql)

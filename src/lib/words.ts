@@ -7,6 +7,11 @@ import type { JoinRow } from '$lib/data/queries/expansion';
 import type { NeedsRow } from '$lib/data/queries/funding';
 import { formatCount, formatMeetingDate, formatMoneyShort, formatShare } from '$lib/format';
 
+/** A year filter in words: "2005–2012", "2005–last", "first–2012", or "all years". */
+export function yearsWords(from: number | null, to: number | null): string {
+  return from || to ? `${from ?? 'first'}–${to ?? 'last'}` : 'all years';
+}
+
 /** A meeting's dates, as precise as the sources give them. */
 export function meetingDate(m: MeetingRow): string {
   return formatMeetingDate(m.dateStart, m.dateEnd, m.datePrecision);

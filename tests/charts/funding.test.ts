@@ -76,8 +76,8 @@ describe('buildFundingByYear and buildRuleComparison', () => {
     expect(signedMoney(0)).toBe('no change');
     const svg = buildRuleComparison(
       [
-        { area: 'resolution_1540', a: 10e6, b: 10e6 },
-        { area: 'fissile_material', a: 800e6, b: 0 }
+        { area: 'resolution_1540', current: 10e6, compared: 10e6 },
+        { area: 'fissile_material', current: 800e6, compared: 0 }
       ],
       { width: 640, labelA: 'Current', labelB: 'New money only', document: chartDocument() }
     );

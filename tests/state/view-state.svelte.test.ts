@@ -4,7 +4,7 @@
  */
 import { flushSync } from 'svelte';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Db } from '../../src/lib/data/db';
+import { sql, type Db } from '../../src/lib/data/db';
 import { PRESETS } from '../../src/lib/data/counting-rules';
 import { ViewState } from '../../src/lib/state/view-state.svelte';
 import { attendanceView } from '../../src/lib/views/attendance';
@@ -76,16 +76,28 @@ describe('a view, live', () => {
       total: 2,
       effects: 2,
       byArea: 2,
-      areaNeeds: 2,
+      areaNeeds: 1,
       byDonor: 2,
       byYear: 2,
-      yearNeeds: 2,
+      yearNeeds: 1,
       compared: 1,
       moneySources: 1,
       needSources: 1,
       donors: 1,
       years: 1
     });
+    v.stop();
+  });
+
+  test('needs follow only the illustrative rule, the area and the years, never the partner', async () => {
+    const v = live(fundingView);
+    await settle();
+    v.state.set('filters', { ...v.state.state.filters, donor: 'CAN' });
+    await settle();
+    expect(v.runs).toMatchObject({ byArea: 2, areaNeeds: 1, yearNeeds: 1 });
+    v.state.set('rules', { ...v.state.state.rules, illustrative: false });
+    await settle();
+    expect(v.runs).toMatchObject({ byArea: 3, areaNeeds: 2, yearNeeds: 2, donors: 1 });
     v.stop();
   });
 
@@ -130,6 +142,21 @@ describe('a view, live', () => {
     state.queries.count.retry();
     await settle();
     expect(state.queries.count.current).toEqual({ status: 'ready', value: [{ n: 7 }] });
+    expect(state.queries.count.running).toBe(false);
+    stop();
+  });
+
+  test('a query that throws before it starts fails like any other, with its message', async () => {
+    const view = partnersOnly();
+    view.queries.count.run = () => {
+      throw new Error('no such preset');
+    };
+    let state!: ViewState<Record<string, never>, typeof view.queries>;
+    const stop = $effect.root(() => {
+      state = new ViewState(view, { db: () => db, params: () => null, navigate: () => {} });
+    });
+    await settle();
+    expect(state.queries.count.current).toEqual({ status: 'failed', message: 'no such preset' });
     stop();
   });
 });
@@ -144,7 +171,7 @@ function partnersOnly() {
       count: {
         reads: [] as never[],
         run: (d: Db) =>
-          d.query<{ n: number }>(`SELECT CAST(count(*) AS INTEGER) AS n FROM information_schema.tables`)
+          d.query<{ n: number }>(sql`SELECT CAST(count(*) AS INTEGER) AS n FROM information_schema.tables`)
       }
     }
   };

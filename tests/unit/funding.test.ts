@@ -111,7 +111,7 @@ describe('needs', () => {
     const other = needs.find((n) => n.area === 'other')!;
     expect(other).toMatchObject({ priced: 0, pricedCount: 0, unpriced: 1 });
     const [raw] = await db.query<{ priced: number; unpriced: number }>(
-      `SELECT CAST(sum(estimated_usd) AS DOUBLE) AS priced, CAST(count(*) FILTER (WHERE estimated_usd IS NULL) AS INTEGER) AS unpriced FROM needs`
+      sql`SELECT CAST(sum(estimated_usd) AS DOUBLE) AS priced, CAST(count(*) FILTER (WHERE estimated_usd IS NULL) AS INTEGER) AS unpriced FROM needs`
     );
     expect(needs.reduce((s, n) => s + n.priced, 0)).toBe(raw!.priced);
     expect(needs.reduce((s, n) => s + n.unpriced, 0)).toBe(raw!.unpriced);

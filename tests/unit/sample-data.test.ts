@@ -43,7 +43,7 @@ describe('the seed notes', () => {
     expect(await attendees('2011-10-paris', 'european_union')).toEqual(['EU']);
     expect(await attendees('2011-10-paris', 'international_org')).toEqual(['UN1540']);
     const [paris] = await db.query<{ format: string; day: string }>(
-      `SELECT format, CAST(date_start AS VARCHAR) AS day FROM meetings WHERE meeting_id = '2011-10-paris'`
+      sql`SELECT format, CAST(date_start AS VARCHAR) AS day FROM meetings WHERE meeting_id = '2011-10-paris'`
     );
     expect(paris).toEqual({ format: 'enlarged', day: '2011-10-10' });
   });
@@ -64,7 +64,7 @@ describe('the seed notes', () => {
     ]);
     expect(await attendees('2012-04-miami', 'civil_society')).toEqual(['WINS']);
     const capacities = await db.query<{ id: string; capacity: string; delegates: number | null }>(
-      `SELECT entity_id AS id, capacity, delegates FROM participation
+      sql`SELECT entity_id AS id, capacity, delegates FROM participation
        WHERE meeting_id = '2012-04-miami' AND entity_id IN ('MEX', 'UN1540', 'USA') ORDER BY id`
     );
     expect(capacities).toEqual([
@@ -76,7 +76,7 @@ describe('the seed notes', () => {
 
   test('the meetings the notes mention without a list are "not recorded", with honest dates', async () => {
     const rows = await db.query<{ id: string; precision: string; recorded: boolean; listed: number }>(
-      `SELECT m.meeting_id AS id, m.date_precision AS precision, m.attendance_recorded AS recorded,
+      sql`SELECT m.meeting_id AS id, m.date_precision AS precision, m.attendance_recorded AS recorded,
               CAST(count(p.entity_id) AS INTEGER) AS listed
        FROM meetings m LEFT JOIN participation p USING (meeting_id)
        WHERE m.meeting_id IN ('2010-10-vancouver', '2012-01-washington', '2012-03-cambridge')
@@ -127,7 +127,7 @@ describe('provenance', () => {
     const mix = await tableMix(db);
     const rowsOf = (table: string) => mix.filter((m) => m.table === table).reduce((s, m) => s + m.rows, 0);
     const [counts] = await db.query<Record<string, number>>(
-      `SELECT (SELECT CAST(count(*) AS INTEGER) FROM contributions) AS contributions,
+      sql`SELECT (SELECT CAST(count(*) AS INTEGER) FROM contributions) AS contributions,
               (SELECT CAST(count(*) AS INTEGER) FROM participation) AS participation`
     );
     expect(rowsOf('contributions')).toBe(counts!.contributions);

@@ -8,7 +8,7 @@ import {
   type RuleSpec
 } from '../../src/lib/data/counting-rules';
 import { constList, joinSql, sql, trusted, type Db } from '../../src/lib/data/db';
-import { parseRules, serializeRules } from '../../src/lib/views/funding';
+import { parseFunding, parseRules, serializeRules } from '../../src/lib/views/funding';
 import { openSampleDb } from './sample-db';
 
 let db: Db & { close(): void };
@@ -30,7 +30,7 @@ describe('the sql tag', () => {
     const hostile = "CAN' OR 1=1; DROP TABLE contributions; --";
     const rows = await db.query(sql`SELECT count(*) AS n FROM contributions WHERE donor_id = ${hostile}`);
     expect(rows).toEqual([{ n: 0 }]);
-    expect((await db.query('SELECT 1 FROM contributions LIMIT 1')).length).toBe(1);
+    expect((await db.query(sql`SELECT 1 FROM contributions LIMIT 1`)).length).toBe(1);
   });
 
   test('trusted text and constant lists splice in; joined fragments keep their values', async () => {
@@ -59,6 +59,32 @@ describe('the table of counting rules', () => {
     }
   });
 
+  test("the words and the URL keep one order: the table's", () => {
+    const rules = {
+      ...DEFAULT_RULES,
+      stage: 'pledged' as const,
+      illustrative: false,
+      multiYear: 'first_year' as const,
+      domestic: false
+    };
+    expect(describeRules(rules)).toBe(
+      'Custom rules: pledged amounts; domestic spending excluded; multilateral funds counted; ' +
+        'in-kind support counted; the original 2002 areas counted; multi-year amounts in their first year; ' +
+        'illustrative rows excluded'
+    );
+    const params = new URLSearchParams();
+    serializeRules(rules, params);
+    expect(params.toString()).toBe(
+      'stage=pledged&domestic=exclude&multi_year=first_year&illustrative=exclude'
+    );
+  });
+
+  test('an unknown preset in the URL is refused, even a name every object has', () => {
+    const { value, notices } = parseFunding(new URLSearchParams('compare=toString'));
+    expect(value.compare).toBe('new_money_only');
+    expect(notices).toEqual(['"toString" is not a preset; comparing with new money only.']);
+  });
+
   test('every value has its own words, and the words of the whole set name every rule', () => {
     for (const rule of entries) {
       const words = rule.values.map((v) => rule.words(v.value as never));
@@ -69,7 +95,9 @@ describe('the table of counting rules', () => {
 
   test("the rules' predicates together count, under the defaults, every contribution", async () => {
     const keeps = rulesKeep(DEFAULT_RULES);
-    const [all] = await db.query<{ n: number }>('SELECT CAST(count(*) AS INTEGER) AS n FROM contributions');
+    const [all] = await db.query<{ n: number }>(
+      sql`SELECT CAST(count(*) AS INTEGER) AS n FROM contributions`
+    );
     const [kept] = await db.query<{ n: number }>(
       sql`SELECT CAST(count(*) AS INTEGER) AS n FROM contributions c JOIN sources s USING (source_id) WHERE ${keeps}`
     );

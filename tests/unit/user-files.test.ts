@@ -6,7 +6,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { ArrowDb } from '$lib/data/db';
+import { sql, type ArrowDb } from '$lib/data/db';
 import { MAX_FILE_BYTES, identifyFiles, loadUserFiles, type UserFile } from '$lib/data/user-files';
 import { openSampleDb, tableChecksums } from './sample-db';
 
@@ -127,7 +127,7 @@ describe('hostile files are data, never code', () => {
       'contributions.csv, column "donor_id", row 4: "US\\u{202e}A" is not a entity_id in entities'
     ]);
     const tables = await db.query<{ n: number }>(
-      `SELECT CAST(count(*) AS INTEGER) AS n FROM information_schema.tables WHERE table_name IN ('entities', 'sources')`
+      sql`SELECT CAST(count(*) AS INTEGER) AS n FROM information_schema.tables WHERE table_name IN ('entities', 'sources')`
     );
     expect(tables[0]!.n).toBe(2);
   });
@@ -154,10 +154,10 @@ describe('good files', () => {
       notices: []
     });
     const [row] = await db.query<{ project: string }>(
-      `SELECT project FROM contributions WHERE contribution_id = 'bad-row-4'`
+      sql`SELECT project FROM contributions WHERE contribution_id = 'bad-row-4'`
     );
     expect(row!.project).toBe('A project, with a comma,\nand a new line and "quotes"');
-    expect((await db.query('SELECT 1 FROM contributions')).length).toBe(4);
+    expect((await db.query(sql`SELECT 1 FROM contributions`)).length).toBe(4);
   });
 
   test('a file replaces its table only; extra columns are ignored with a notice', async () => {
@@ -184,7 +184,7 @@ describe('good files', () => {
     const name = 'contributions.csv';
     const result = await loadUserFiles(db, [{ name, bytes: readFileSync(`data/examples/${name}`) }]);
     expect(result.ok).toBe(true);
-    const rows = await db.query<{ n: number }>(`SELECT CAST(count(*) AS INTEGER) AS n FROM contributions`);
+    const rows = await db.query<{ n: number }>(sql`SELECT CAST(count(*) AS INTEGER) AS n FROM contributions`);
     expect(rows[0]!.n).toBe(readFileSync('data/contributions.csv', 'utf8').trim().split('\n').length);
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { ArrowDb } from '../../src/lib/data/db';
+import { sql, type ArrowDb } from '../../src/lib/data/db';
 import { loadExtracts, type ExtractFile } from '../../src/lib/data/load';
 import { parquetFixture, sample } from './fixtures';
 import { openSampleDb, tableChecksums } from './sample-db';
@@ -130,7 +130,7 @@ describe('the validator names the file, column, row and value of each broken rul
     const result = await loadExtracts(db, [entities, participation]);
     expect(result).toMatchObject({ ok: true, tables: ['entities', 'participation'] });
     const [atl] = await db.query<{ n: number }>(
-      `SELECT CAST(count(*) AS INTEGER) AS n FROM participation WHERE entity_id = 'ATL'`
+      sql`SELECT CAST(count(*) AS INTEGER) AS n FROM participation WHERE entity_id = 'ATL'`
     );
     expect(atl!.n).toBe(1);
     // Put the sample back for the other tests.
@@ -236,7 +236,7 @@ describe('the validator names the file, column, row and value of each broken rul
       tables: ['needs'],
       notices: ['needs.parquet: extra columns ignored: reviewer']
     });
-    const [n] = await db.query<{ n: number }>('SELECT CAST(count(*) AS INTEGER) AS n FROM needs');
+    const [n] = await db.query<{ n: number }>(sql`SELECT CAST(count(*) AS INTEGER) AS n FROM needs`);
     expect(n!.n).toBe(17);
     expect((await loadExtracts(db, [await parquetFixture('needs', sample('needs'))])).ok).toBe(true);
   });

@@ -9,8 +9,9 @@ import { AREA_LABELS, CHART_FONT, COLORS } from './theme';
 
 export interface ComparisonRow {
   area: string;
-  a: number;
-  b: number;
+  /** Under rule set A (the current rules) and B (the one compared with). */
+  current: number;
+  compared: number;
 }
 
 export interface RuleComparisonOptions {
@@ -24,8 +25,8 @@ export interface RuleComparisonOptions {
 
 export function buildRuleComparison(rows: readonly ComparisonRow[], o: RuleComparisonOptions): Element {
   const dots = rows.flatMap((r) => [
-    { area: r.area, set: o.labelA, amount: r.a },
-    { area: r.area, set: o.labelB, amount: r.b }
+    { area: r.area, set: o.labelA, amount: r.current },
+    { area: r.area, set: o.labelB, amount: r.compared }
   ]);
   return Plot.plot({
     document: o.document,
@@ -40,7 +41,7 @@ export function buildRuleComparison(rows: readonly ComparisonRow[], o: RuleCompa
     y: { domain: rows.map((r) => r.area), tickFormat: (a: string) => AREA_LABELS[a] ?? a, label: null },
     color: { domain: [o.labelA, o.labelB], range: [COLORS.ink, COLORS.stage.committed] },
     marks: [
-      Plot.ruleY(rows, { y: 'area', x1: 'a', x2: 'b', stroke: '#b8bec7', strokeWidth: 2 }),
+      Plot.ruleY(rows, { y: 'area', x1: 'current', x2: 'compared', stroke: '#b8bec7', strokeWidth: 2 }),
       Plot.dot(dots, {
         y: 'area',
         x: 'amount',
@@ -56,7 +57,7 @@ export function buildRuleComparison(rows: readonly ComparisonRow[], o: RuleCompa
         frameAnchor: 'right',
         dx: 85,
         textAnchor: 'end',
-        text: (r: ComparisonRow) => signedMoney(r.b - r.a),
+        text: (r: ComparisonRow) => signedMoney(r.compared - r.current),
         fill: COLORS.muted,
         className: 'differences'
       }),

@@ -22,10 +22,10 @@ export interface CountingRules {
   inKind: boolean;
   /** The 2002 focus areas other than scientist engagement. */
   legacyAreas: boolean;
-  /** Rows whose source is illustrative (still marked as such when counted). */
-  illustrative: boolean;
   /** A multi-year amount: attributed to its first year, or spread evenly over its years. */
   multiYear: 'first_year' | 'spread';
+  /** Rows whose source is illustrative (still marked as such when counted). */
+  illustrative: boolean;
 }
 
 export type RuleName = keyof CountingRules;
@@ -137,15 +137,6 @@ export const RULES = [
     excluded: 'the original 2002 areas (chemical weapons, submarines, fissile material) excluded',
     concerns: sql`list_contains(${constList(LEGACY_AREAS)}, c.priority_area)`
   }),
-  exclusion('illustrative', {
-    urlKey: 'illustrative',
-    label: 'Illustrative rows',
-    help: 'made up to show the features; always marked',
-    counted: 'illustrative rows included (marked)',
-    excluded: 'illustrative rows excluded',
-    concerns: sql`s.kind = 'illustrative'`,
-    yes: 'include'
-  }),
   {
     name: 'multiYear',
     label: 'Multi-year amounts',
@@ -160,7 +151,16 @@ export const RULES = [
         ? 'multi-year amounts spread evenly over their years'
         : 'multi-year amounts in their first year',
     unknown: (raw) => `Unknown multi-year rule "${raw}"; spreading multi-year amounts.`
-  } satisfies RuleSpec<'multiYear'>
+  } satisfies RuleSpec<'multiYear'>,
+  exclusion('illustrative', {
+    urlKey: 'illustrative',
+    label: 'Illustrative rows',
+    help: 'made up to show the features; always marked',
+    counted: 'illustrative rows included (marked)',
+    excluded: 'illustrative rows excluded',
+    concerns: sql`s.kind = 'illustrative'`,
+    yes: 'include'
+  })
 ] as const satisfies readonly RuleSpec[];
 
 /** A rule's entry, typed by its name. */
@@ -185,7 +185,7 @@ export const PRESETS = {
 export type PresetName = keyof typeof PRESETS;
 
 export function isPresetName(name: string): name is PresetName {
-  return name in PRESETS;
+  return Object.hasOwn(PRESETS, name);
 }
 
 /** The preset these rules are, if any. */

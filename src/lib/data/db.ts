@@ -9,7 +9,8 @@
  *   const inView = sql`year BETWEEN COALESCE(${from}::INTEGER, 0) AND COALESCE(${to}::INTEGER, 9999)`;
  *   db.query(sql`SELECT count(*) FROM contributions WHERE ${inView} AND donor_id = ${donor}`);
  *
- * Identifiers and constant lists from this code base go in through `trusted`, after quoteIdent/quoteList.
+ * Identifiers and constant lists from this code base go in through `trusted`, after quoteIdent/quoteList; a
+ * statement with nothing to bind is still written `sql\`...\``. `Db.query` takes nothing else.
  */
 
 /** A value bound to a placeholder. User input reaches SQL only this way. */
@@ -62,16 +63,12 @@ export function joinSql(parts: readonly Sql[], separator: string): Sql {
   );
 }
 
-/** A statement as the adapters take it: plain text (nothing bound) or an `sql` statement. */
-export type Statement = string | Sql;
-
-export function statementOf(statement: Statement): Sql {
-  return typeof statement === 'string' ? trusted(statement) : statement;
-}
-
 export interface Db {
-  /** Runs one statement and returns plain rows (numbers, strings, booleans, nulls). */
-  query<T extends object>(statement: Statement): Promise<T[]>;
+  /**
+   * Runs one statement, made with `sql` (or `trusted`), and returns plain rows (numbers, strings, booleans,
+   * nulls). A plain string is not accepted, so no template literal can skip the binder.
+   */
+  query<T extends object>(statement: Sql): Promise<T[]>;
   /** Runs trusted SQL written in this code base (DDL, transactions); never user input. */
   exec(sql: string): Promise<void>;
 }

@@ -5,7 +5,7 @@
 import { AsyncDuckDB, VoidLogger, type AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
-import { plainRows, statementOf, type ArrowDb, type Statement } from './db';
+import { plainRows, type ArrowDb, type Sql } from './db';
 import { EXTENSIONS_OFF } from './engine-settings';
 
 /** duckdb-wasm started in a worker of this site, with one connection (the benchmark times SQL on it directly). */
@@ -36,8 +36,7 @@ function injectedFailure(text: string): Error | null {
 /** The app's port over a connection: bound parameters through prepared statements, plain rows out. */
 export function browserDb(conn: AsyncDuckDBConnection): ArrowDb {
   return {
-    async query<T extends object>(statement: Statement) {
-      const { text, params } = statementOf(statement);
+    async query<T extends object>({ text, params }: Sql) {
       const failure = injectedFailure(text);
       if (failure) throw failure;
       if (params.length === 0) return plainRows<T>((await conn.query(text)).toArray());

@@ -3,7 +3,7 @@
  * benchmark's engine floor. One thread, so the Parquet it writes is byte-for-byte reproducible.
  */
 import { DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
-import { statementOf, type Db, type Statement } from './db';
+import { type Db, type Sql } from './db';
 
 function plain(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return typeof value === 'bigint' ? Number(value) : value;
@@ -14,8 +14,7 @@ export async function openNativeDb(): Promise<Db & { close(): void }> {
   const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
   const conn = await instance.connect();
   return {
-    async query<T extends object>(statement: Statement) {
-      const { text, params } = statementOf(statement);
+    async query<T extends object>({ text, params }: Sql) {
       const reader = await conn.runAndReadAll(text, params.length ? (params as DuckDBValue[]) : undefined);
       return reader.getRowObjectsJS().map((row) => {
         const out: Record<string, unknown> = {};

@@ -5,7 +5,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { ConsoleLogger, LogLevel, NODE_RUNTIME, createDuckDB } from '@duckdb/duckdb-wasm/blocking';
-import { plainRows, statementOf, type ArrowDb, type Statement } from './db';
+import { plainRows, type ArrowDb, type Sql } from './db';
 import { EXTENSIONS_OFF } from './engine-settings';
 
 export async function openNodeDb(): Promise<ArrowDb & { close(): void }> {
@@ -26,8 +26,7 @@ export async function openNodeDb(): Promise<ArrowDb & { close(): void }> {
   const conn = duck.connect();
   conn.query(EXTENSIONS_OFF);
   return {
-    async query<T extends object>(statement: Statement) {
-      const { text, params } = statementOf(statement);
+    async query<T extends object>({ text, params }: Sql) {
       if (params.length === 0) return plainRows<T>(conn.query(text).toArray());
       const stmt = conn.prepare(text);
       try {

@@ -7,6 +7,8 @@ export type QueryState<T> =
 
 export interface LiveQuery<T> {
   readonly current: QueryState<T>;
+  /** A run has started and not answered yet. */
+  readonly running: boolean;
   /** Runs the query again (after a failure). */
   retry(): void;
 }
@@ -18,21 +20,30 @@ export interface LiveQuery<T> {
 export function useQuery<T>(run: () => Promise<T> | undefined, initial?: () => T | undefined): LiveQuery<T> {
   let state = $state<QueryState<T>>({ status: 'waiting' });
   let attempt = $state(0);
+  let running = $state(false);
   $effect(() => {
     void attempt;
-    const pending = run();
+    let pending: Promise<T> | undefined;
+    try {
+      pending = run();
+    } catch (error) {
+      // A query that throws before it even starts fails like any other.
+      pending = Promise.reject(error);
+    }
     if (!pending) return;
     let latest = true;
+    running = true;
     // Marks for the benchmark: a view is up to date when every query started has ended.
     performance.mark('gp:query-start');
     pending.then(
       (value) => {
         performance.mark('gp:query-end');
-        if (latest) state = { status: 'ready', value };
+        if (latest) [state, running] = [{ status: 'ready', value }, false];
       },
-      (error: Error) => {
+      (error: unknown) => {
         performance.mark('gp:query-end');
-        if (latest) state = { status: 'failed', message: error.message };
+        const message = error instanceof Error ? error.message : String(error);
+        if (latest) [state, running] = [{ status: 'failed', message }, false];
       }
     );
     return () => {
@@ -46,6 +57,9 @@ export function useQuery<T>(run: () => Promise<T> | undefined, initial?: () => T
         if (value !== undefined) return { status: 'ready', value };
       }
       return state;
+    },
+    get running() {
+      return running;
     },
     retry() {
       attempt += 1;
@@ -71,6 +85,9 @@ export function all<const T extends readonly LiveQuery<unknown>[]>(...queries: T
   return {
     get current() {
       return current;
+    },
+    get running() {
+      return queries.some((q) => q.running);
     },
     retry() {
       for (const q of queries) if (q.current.status === 'failed') q.retry();

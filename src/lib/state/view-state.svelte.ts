@@ -5,7 +5,7 @@
  */
 import { untrack } from 'svelte';
 import type { Db } from '$lib/data/db';
-import type { Answers, QuerySet, ViewModule } from '$lib/views/view';
+import { readsOf, type Answers, type QuerySet, type ViewModule } from '$lib/views/view';
 import { useQuery, type LiveQuery } from './query.svelte';
 
 export interface ViewStateOptions<Q> {
@@ -40,7 +40,7 @@ export class ViewState<S, Q extends QuerySet<S>> {
     const live: Record<string, LiveQuery<unknown>> = {};
     for (const [name, query] of Object.entries(view.queries)) {
       // The parts this query reads, as text: a change elsewhere in the state leaves it equal, so nothing re-runs.
-      const reads = $derived(JSON.stringify(query.reads.map((part) => this.state[part])));
+      const reads = $derived(JSON.stringify(readsOf(query, this.state)));
       live[name] = useQuery(
         () => {
           void reads;

@@ -14,7 +14,7 @@ import type {
   PresidencyOption
 } from '$lib/data/queries/attendance';
 import { formatCount } from '$lib/format';
-import { meetingName } from '$lib/words';
+import { meetingName, yearsWords } from '$lib/words';
 
 /** "USA presidency; 2010–2013; states (partners), international organisations". */
 export function attendanceScope(
@@ -25,7 +25,7 @@ export function attendanceScope(
   const presidency = presidencies?.find((p) => p.presidency === f.presidency)?.name ?? f.presidency;
   return [
     f.presidency ? `${presidency} presidency` : 'All presidencies',
-    f.yearFrom || f.yearTo ? `${f.yearFrom ?? 'first'}–${f.yearTo ?? 'last'}` : 'all years',
+    yearsWords(f.yearFrom, f.yearTo),
     shown.length === PARTICIPANT_GROUPS.length
       ? 'all participants'
       : shown.map((g) => PARTICIPANT_LABELS[g].toLowerCase()).join(', ') || 'no participants'
@@ -66,6 +66,16 @@ export function attendanceFigureItems(
         note: n.names
       };
     })
+  ];
+}
+
+/** The sources behind the attendance chart: the meetings' own and every participation row's. */
+export function attendanceSourceTitles(
+  meetings: readonly MeetingRow[],
+  counts: readonly AttendanceCountRow[]
+) {
+  return [
+    ...new Set([...meetings.map((m) => m.sourceTitle), ...counts.flatMap((c) => c.sources.split('; '))])
   ];
 }
 

@@ -11,12 +11,13 @@ import type {
   StateStatusRow
 } from '$lib/data/queries/expansion';
 import { formatCount, formatMeetingDate } from '$lib/format';
+import { yearsWords } from '$lib/words';
 
 /** "Asia; 2004–2013; the EU not counted". */
 export function expansionScope(f: ExpansionFilters): string {
   return [
     f.region ?? 'all regions',
-    f.yearFrom || f.yearTo ? `${f.yearFrom ?? 'first'}–${f.yearTo ?? 'last'}` : 'all years',
+    yearsWords(f.yearFrom, f.yearTo),
     f.countEu ? 'the EU counted as a partner' : 'the EU not counted'
   ].join('; ');
 }

@@ -16,6 +16,7 @@ import {
 } from '$lib/data/queries/funding';
 import { tableFromRows, type ExportTable } from '$lib/export/table';
 import { formatCount, formatMoneyFull, formatMoneyShort, formatShare } from '$lib/format';
+import { yearsWords } from '$lib/words';
 
 /** The amount counted for one category (an area, a partner, a year) at one stage; nothing counted is 0. */
 export function amountAt<R extends MoneyRow>(
@@ -24,6 +25,11 @@ export function amountAt<R extends MoneyRow>(
   match: (r: R) => boolean
 ): number {
   return rows.find((r) => r.stage === stage && match(r))?.amount ?? 0;
+}
+
+/** Rows for the stage-bars chart, keyed by the category each is about (an area, a partner). */
+export function keyedBy<R>(rows: readonly R[], key: (r: R) => string): (R & { key: string })[] {
+  return rows.map((r) => ({ ...r, key: key(r) }));
 }
 
 /** Partners in chart order: most money at the rules' stage first, "Other partners" last. */
@@ -99,7 +105,7 @@ export function scopeWords(f: FundingFilters, donors: readonly DonorOption[] | u
   return [
     f.donor ? `Donor: ${donorName}` : 'All donors',
     f.area ? AREA_LABELS[f.area] : 'all priority areas',
-    f.yearFrom || f.yearTo ? `${f.yearFrom ?? 'first'}–${f.yearTo ?? 'last'}` : 'all years'
+    yearsWords(f.yearFrom, f.yearTo)
   ].join('; ');
 }
 

@@ -110,6 +110,9 @@ export function serializeFunding({ rules, filters, compare }: FundingView): URLS
   return params;
 }
 
+/** Needs have requesters, not donors, and no stage: they read the illustrative rule, the area and the years. */
+const needsRead = ({ rules, filters: f }: FundingView) => [rules.illustrative, f.area, f.yearFrom, f.yearTo];
+
 /** Everything the funding view shows; each query re-runs only when the parts of the state it reads change. */
 export const fundingView = defineView<FundingView>({
   defaults: DEFAULT_FUNDING,
@@ -119,10 +122,10 @@ export const fundingView = defineView<FundingView>({
   total: { reads: ['rules', 'filters'], run: (db, s) => countedTotal(db, s.rules, s.filters) },
   effects: { reads: ['rules', 'filters'], run: (db, s) => ruleEffects(db, s.rules, s.filters) },
   byArea: { reads: ['rules', 'filters'], run: (db, s) => contributionsByArea(db, s.rules, s.filters) },
-  areaNeeds: { reads: ['rules', 'filters'], run: (db, s) => needsByArea(db, s.rules, s.filters) },
+  areaNeeds: { reads: needsRead, run: (db, s) => needsByArea(db, s.rules, s.filters) },
   byDonor: { reads: ['rules', 'filters'], run: (db, s) => contributionsByDonor(db, s.rules, s.filters) },
   byYear: { reads: ['rules', 'filters'], run: (db, s) => contributionsByYear(db, s.rules, s.filters) },
-  yearNeeds: { reads: ['rules', 'filters'], run: (db, s) => needsByYear(db, s.rules, s.filters) },
+  yearNeeds: { reads: needsRead, run: (db, s) => needsByYear(db, s.rules, s.filters) },
   compared: {
     reads: ['compare', 'filters'],
     run: (db, s) => contributionsByArea(db, PRESETS[s.compare].rules, s.filters)

@@ -7,9 +7,17 @@ import type { Db } from '$lib/data/db';
 import type { Parsed } from './url';
 
 export interface ViewQuery<S, T> {
-  /** The parts of the view's state the query depends on; [] for lists that depend on the data alone. */
-  reads: readonly (keyof S)[];
+  /**
+   * What of the view's state the query depends on: the parts it reads ([] for lists that depend on the data
+   * alone), or, finer, a function picking what it reads (the needs read only the illustrative rule).
+   */
+  reads: readonly (keyof S)[] | ((state: S) => unknown);
   run(db: Db, state: S): Promise<T>;
+}
+
+/** What a query reads of a state, as a value to compare. */
+export function readsOf<S>(query: ViewQuery<S, unknown>, state: S): unknown {
+  return typeof query.reads === 'function' ? query.reads(state) : query.reads.map((part) => state[part]);
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each query answers its own type

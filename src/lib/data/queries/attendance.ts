@@ -195,7 +195,7 @@ export interface PresidencyOption {
 /** Presidencies that held a meeting, for the filter. */
 export function presidencyOptions(db: Db): Promise<PresidencyOption[]> {
   return db.query<PresidencyOption>(
-    `SELECT m.presidency, COALESCE(any_value(e.name), m.presidency) AS name,
+    sql`SELECT m.presidency, COALESCE(any_value(e.name), m.presidency) AS name,
             string_agg(DISTINCT CAST(m.presidency_year AS VARCHAR), ', ' ORDER BY CAST(m.presidency_year AS VARCHAR)) AS years
      FROM meetings m LEFT JOIN entities e ON e.entity_id = m.presidency
      GROUP BY m.presidency ORDER BY name`
@@ -205,7 +205,7 @@ export function presidencyOptions(db: Db): Promise<PresidencyOption[]> {
 /** The first and last meeting years in the data, for the year filter. */
 export async function meetingYearRange(db: Db): Promise<{ first: number; last: number }> {
   const [row] = await db.query<{ first: number; last: number }>(
-    `SELECT CAST(min(year(date_start)) AS INTEGER) AS first, CAST(max(year(date_start)) AS INTEGER) AS last FROM meetings`
+    sql`SELECT CAST(min(year(date_start)) AS INTEGER) AS first, CAST(max(year(date_start)) AS INTEGER) AS last FROM meetings`
   );
   return row ?? { first: 2002, last: 2002 };
 }

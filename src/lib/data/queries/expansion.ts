@@ -211,7 +211,7 @@ export function onTheWay(db: Db, f: ExpansionFilters): Promise<OnTheWayRow[]> {
 /** The regions that have states in the data, for the filter. */
 export async function regionOptions(db: Db): Promise<string[]> {
   const rows = await db.query<{ region: string }>(
-    `SELECT DISTINCT region FROM entities WHERE region IS NOT NULL ORDER BY region`
+    sql`SELECT DISTINCT region FROM entities WHERE region IS NOT NULL ORDER BY region`
   );
   return rows.map((r) => r.region);
 }
@@ -219,7 +219,7 @@ export async function regionOptions(db: Db): Promise<string[]> {
 /** The first and last years with a partner period start or end, for the year filter. */
 export async function membershipYearRange(db: Db): Promise<{ first: number; last: number }> {
   const [row] = await db.query<{ first: number; last: number }>(
-    `SELECT CAST(min(COALESCE(from_year, confirmed_year)) AS INTEGER) AS first,
+    sql`SELECT CAST(min(COALESCE(from_year, confirmed_year)) AS INTEGER) AS first,
             CAST(max(greatest(COALESCE(from_year, confirmed_year), COALESCE(to_year, 0))) AS INTEGER) AS last
      FROM memberships WHERE status = 'partner'`
   );

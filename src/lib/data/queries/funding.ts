@@ -7,6 +7,7 @@ import {
   DEFAULT_RULES,
   changedRules,
   describeRule,
+  ruleSpec,
   rulesKeep,
   type CountingRules,
   type RuleName,
@@ -55,7 +56,7 @@ function needsSql(rules: CountingRules, f: FundingFilters): Sql {
   return sql`
     SELECT n.*, s.kind AS source_kind, s.title AS source_title
     FROM needs n JOIN sources s ON s.source_id = n.source_id
-    WHERE (${rules.illustrative} OR s.kind <> 'illustrative')
+    WHERE ${ruleSpec('illustrative').keeps!(rules.illustrative)}
       AND (${f.area}::VARCHAR IS NULL OR n.priority_area = ${f.area})
       AND ${inYears(sql`n.year`, f)}`;
 }
@@ -244,7 +245,7 @@ export interface DonorOption {
 /** Donors with at least one contribution, for the filter. */
 export function donorOptions(db: Db): Promise<DonorOption[]> {
   return db.query<DonorOption>(
-    `SELECT DISTINCT c.donor_id AS "donorId", e.name FROM contributions c JOIN entities e ON e.entity_id = c.donor_id
+    sql`SELECT DISTINCT c.donor_id AS "donorId", e.name FROM contributions c JOIN entities e ON e.entity_id = c.donor_id
      ORDER BY e.name`
   );
 }
@@ -252,7 +253,7 @@ export function donorOptions(db: Db): Promise<DonorOption[]> {
 /** The first and last year of contributions (spread to their last year) and needs, for the year filter. */
 export async function fundingYearRange(db: Db): Promise<{ first: number; last: number }> {
   const [row] = await db.query<{ first: number; last: number }>(
-    `SELECT CAST(min(y) AS INTEGER) AS first, CAST(max(y) AS INTEGER) AS last FROM (
+    sql`SELECT CAST(min(y) AS INTEGER) AS first, CAST(max(y) AS INTEGER) AS last FROM (
        SELECT year AS y FROM contributions UNION ALL SELECT period_end_year FROM contributions
        UNION ALL SELECT year FROM needs)`
   );

@@ -1,6 +1,6 @@
 /** Queries of the home page: partners per year and what the loaded data is made of. */
 import { SOURCE_KINDS, TABLE_NAMES, type SourceKind, type TableName } from '../contract';
-import { quoteIdent, quoteList, sql, type Db } from '../db';
+import { quoteIdent, quoteList, sql, trusted, type Db } from '../db';
 
 export interface PartnersPerYearRow {
   year: number;
@@ -54,8 +54,8 @@ export function tableMix(db: Db): Promise<TableMixRow[]> {
          JOIN sources s ON s.source_id = x.source_id GROUP BY s.kind`
   );
   return db.query<TableMixRow>(
-    `SELECT "table", kind, CAST(n AS INTEGER) AS rows FROM (${parts.join(' UNION ALL ')})
-     ORDER BY list_position(${quoteList(TABLE_NAMES)}, "table"), list_position(${quoteList(SOURCE_KINDS)}, kind)`
+    trusted(`SELECT "table", kind, CAST(n AS INTEGER) AS rows FROM (${parts.join(' UNION ALL ')})
+     ORDER BY list_position(${quoteList(TABLE_NAMES)}, "table"), list_position(${quoteList(SOURCE_KINDS)}, kind)`)
   );
 }
 
@@ -77,11 +77,11 @@ export function sourceList(db: Db): Promise<SourceListRow[]> {
     .map((t) => `SELECT source_id FROM ${quoteIdent(t)}`)
     .join(' UNION ALL ');
   return db.query<SourceListRow>(
-    `SELECT s.source_id AS "sourceId", s.title, s.publisher, s.url, CAST(s.published AS VARCHAR) AS published,
+    trusted(`SELECT s.source_id AS "sourceId", s.title, s.publisher, s.url, CAST(s.published AS VARCHAR) AS published,
             s.kind, s.note, CAST(count(c.source_id) AS INTEGER) AS "citedBy"
      FROM sources s LEFT JOIN (${citing}) c ON c.source_id = s.source_id
      GROUP BY s.source_id, s.title, s.publisher, s.url, s.published, s.kind, s.note
-     ORDER BY list_position(${quoteList(SOURCE_KINDS)}, s.kind), s.published NULLS LAST, s.source_id`
+     ORDER BY list_position(${quoteList(SOURCE_KINDS)}, s.kind), s.published NULLS LAST, s.source_id`)
   );
 }
 
@@ -96,8 +96,8 @@ export interface CitedSourceRow {
 /** The sources cited by the rows of one table: the source line under a chart of that table. */
 export function citedSources(db: Db, table: Exclude<TableName, 'sources'>): Promise<CitedSourceRow[]> {
   return db.query<CitedSourceRow>(
-    `SELECT s.source_id AS "sourceId", s.title, s.publisher, CAST(s.published AS VARCHAR) AS published, s.kind
+    trusted(`SELECT s.source_id AS "sourceId", s.title, s.publisher, CAST(s.published AS VARCHAR) AS published, s.kind
      FROM sources s WHERE s.source_id IN (SELECT source_id FROM ${quoteIdent(table)})
-     ORDER BY list_position(${quoteList(SOURCE_KINDS)}, s.kind), s.published NULLS LAST, s.source_id`
+     ORDER BY list_position(${quoteList(SOURCE_KINDS)}, s.kind), s.published NULLS LAST, s.source_id`)
   );
 }
