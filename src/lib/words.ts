@@ -3,7 +3,7 @@
  * money, a year's joins. Pure functions of rows, so views and charts share them and tests pin them.
  */
 import type { MeetingRow } from '$lib/data/queries/attendance';
-import type { JoinRow } from '$lib/data/queries/expansion';
+import type { EndRow, JoinRow, PublishedCountRow } from '$lib/data/queries/expansion';
 import type { NeedsRow } from '$lib/data/queries/funding';
 import { formatCount, formatMeetingDate, formatMoneyShort, formatShare } from '$lib/format';
 
@@ -52,4 +52,23 @@ export function joinLabel(j: JoinRow): string {
   const count = NUMBER_WORDS[j.partners] ?? formatCount(j.partners);
   const adjective = REGION_ADJECTIVES[j.regions];
   return `${when}: ${count} ${adjective ? `${adjective} states` : 'partners'} (${j.names})`;
+}
+
+/** "2020: Russian Federation, not listed by 2020 (end year unknown)", "2015: Ruritania, no longer a partner". */
+export function endLabel(e: EndRow): string {
+  return e.endKnown
+    ? `${e.year}: ${e.names}, no longer a partner`
+    : `${e.year}: ${e.names}, not listed by ${e.year} (end year unknown)`;
+}
+
+/** Whether a published count counts the EU, in words. */
+export function euBasisWords(p: PublishedCountRow): string {
+  return { yes: 'counts the EU', no: 'does not count the EU', unknown: 'EU basis not stated' }[p.includesEu];
+}
+
+/** A published count against the count here: "the same", "2 more than counted here", "1 fewer than counted here". */
+export function publishedDifference(p: PublishedCountRow): string {
+  const d = p.count - p.counted;
+  if (d === 0) return 'the same';
+  return `${formatCount(Math.abs(d))} ${d > 0 ? 'more' : 'fewer'} than counted here`;
 }

@@ -81,6 +81,32 @@ describe('the expansion view on the production build', () => {
     await w.context.close();
   });
 
+  test('2020 reads 31 partners with the EU, beside the published 31 whose tooltip quotes its source', async () => {
+    const w = await open('/expansion');
+    const stepCard = w.page.locator('section.card', {
+      has: w.page.getByRole('heading', { name: 'Partners per year, by region' })
+    });
+    const published = stepChart(w.page).locator('g.published-counts [aria-label="2020: 31 published"]');
+    await published.hover();
+    const tip = stepChart(w.page).locator('g[aria-label="tip"]', { hasText: 'members published' });
+    // Plot wraps a tip's lines with zero-width spaces: read them as spaces.
+    const tipText = async () => ((await tip.textContent()) ?? '').replace(/\u200b/g, ' ');
+    await expect.poll(tipText).toContain('2020: 31 members published (counts the EU); the same');
+    expect(await tipText()).toContain('Auswärtiges Amt (German Federal Foreign Office)');
+    expect(await tipText()).toContain('mit ihren insgesamt 31 Mitgliedern');
+    expect(await stepCard.getByRole('list', { name: 'Joins and ends' }).textContent()).toContain(
+      '2020: Russian Federation, not listed by 2020 (end year unknown)'
+    );
+    await stepCard.getByRole('button', { name: 'Show table' }).click();
+    const byRegion = stepCard.getByRole('table', { name: 'GP partners per year by region' });
+    expect(await byRegion.getByRole('row', { name: /^2020/ }).locator('td').last().textContent()).toBe('31');
+    const counts = stepCard.getByRole('table', { name: /Member counts as the sources publish them/ });
+    expect(await counts.getByRole('row', { name: /^2015/ }).textContent()).toContain(
+      '2 more than counted here'
+    );
+    await w.context.close();
+  });
+
   test('each chart has a table alternative, with unknown join years said in words', async () => {
     const w = await open('/expansion');
     const mapCard = w.page.locator('section.card', {
@@ -94,7 +120,8 @@ describe('the expansion view on the production build', () => {
       has: w.page.getByRole('heading', { name: 'Partners per year, by region' })
     });
     await stepCard.getByRole('button', { name: 'Show table' }).click();
-    expect(await stepCard.getByRole('row', { name: /^2011/ }).locator('td').last().textContent()).toBe('23');
+    const byRegion = stepCard.getByRole('table', { name: 'GP partners per year by region' });
+    expect(await byRegion.getByRole('row', { name: /^2011/ }).locator('td').last().textContent()).toBe('23');
     await w.context.close();
   });
 });

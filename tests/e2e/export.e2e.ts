@@ -14,7 +14,7 @@ import { attendanceExportRows } from '../../src/lib/charts/attendance-over-time'
 import { sql, type Db } from '../../src/lib/data/db';
 import { openNativeDb } from '../../src/lib/data/duckdb-native';
 import { attendanceCounts, meetingsInView } from '../../src/lib/data/queries/attendance';
-import { partnersByRegion } from '../../src/lib/data/queries/expansion';
+import { partnersByRegion, publishedCounts } from '../../src/lib/data/queries/expansion';
 import { contributionsByArea, needsByArea } from '../../src/lib/data/queries/funding';
 import { PRESETS } from '../../src/lib/data/counting-rules';
 import { DEFAULT_ATTENDANCE, serializeAttendance } from '../../src/lib/views/attendance';
@@ -172,7 +172,12 @@ describe('exports', () => {
     const { page, context } = await openView('/expansion', serializeExpansion(filters), 2);
     const rows = await checkChart(page, 'partners-over-time', 'Partners per year, by region');
     const expected = await partnersByRegion(sample, filters);
-    expect(rows.length).toBe(expected.length);
+    const published = await publishedCounts(sample, filters);
+    // The counted rows, then the published counts beside them (series "published").
+    expect(rows.length).toBe(expected.length + published.length);
+    expect(rows.filter((r) => r.series === 'published').map((r) => r.published_count)).toEqual(
+      published.map((p) => p.count)
+    );
     expect(sum(rows, 'known')).toBe(sum(expected, 'known'));
 
     const pack = await download(

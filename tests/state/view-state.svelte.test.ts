@@ -75,6 +75,7 @@ describe('a view, live', () => {
     expect(v.runs).toEqual({
       total: 2,
       effects: 2,
+      leftOut: 2,
       byArea: 2,
       areaNeeds: 1,
       byDonor: 2,
@@ -141,7 +142,7 @@ describe('a view, live', () => {
     fail = false;
     state.queries.count.retry();
     await settle();
-    expect(state.queries.count.current).toEqual({ status: 'ready', value: [{ n: 7 }] });
+    expect(state.queries.count.current).toEqual({ status: 'ready', value: [{ n: 8 }] });
     expect(state.queries.count.running).toBe(false);
     stop();
   });

@@ -111,13 +111,13 @@ describe('partnersPerYear(db)', () => {
     expect(withEu.map((r) => r.known - 1)).toEqual(withoutEu.map((r) => r.known));
   });
 
-  test('never places an unknown join year: Jordan from its confirmed 2017, four more from 2020', async () => {
+  test('never places an unknown join year: Jordan and four more from their confirmed 2020', async () => {
     const rows = await partnersPerYear(db, { countEu: true });
     expect(rows.filter((r) => r.yearUnknown > 0).map((r) => [r.year, r.yearUnknown])).toEqual([
-      [2017, 1],
-      [2018, 1],
-      [2019, 1],
-      [2020, 5]
+      [2020, 5],
+      [2021, 5],
+      [2022, 5],
+      [2023, 5]
     ]);
   });
 });

@@ -145,7 +145,9 @@ describe('the validator names the file, column, row and value of each broken rul
     const problems = await rejected(
       await parquetFixture(
         'memberships',
-        `${sample('memberships')} UNION ALL SELECT 'MEX', 'observer', 2010, 2013, NULL, 'illustrative-sample'`
+        // An extract made before ended_by_year existed: it still loads, so its other rules are checked.
+        `SELECT * EXCLUDE (ended_by_year) FROM (${sample('memberships')})
+         UNION ALL SELECT 'MEX', 'observer', 2010, 2013, NULL, 'illustrative-sample'`
       )
     );
     expect(problems.map((p) => p.message)).toEqual([
@@ -157,7 +159,8 @@ describe('the validator names the file, column, row and value of each broken rul
     const problems = await rejected(
       await parquetFixture(
         'memberships',
-        `${sample('memberships')} UNION ALL SELECT 'ALB', 'invitee', NULL, NULL, NULL, 'illustrative-sample'`
+        `SELECT * EXCLUDE (ended_by_year) FROM (${sample('memberships')})
+         UNION ALL SELECT 'ALB', 'invitee', NULL, NULL, NULL, 'illustrative-sample'`
       )
     );
     expect(problems.map((p) => p.message)).toEqual([

@@ -1,6 +1,7 @@
 /**
  * Counted money per year, one line per stage (the rules' stage bold), against priced needs per year as grey bars.
- * Years with needs that are not priced are marked with their count, never as zero money.
+ * Years with needs that are not priced are marked with their count, never as zero money. Money whose years the
+ * sources do not give stands apart, in one column "years not given" after the last year, never in a guessed year.
  */
 import * as Plot from '@observablehq/plot';
 import { STAGES } from '$lib/data/contract';
@@ -20,8 +21,16 @@ export function buildFundingByYear(
   needs: readonly (NeedsRow & { year: number })[],
   { width, stage, document }: FundingByYearOptions
 ): Element {
+  const dated = money.filter((r) => r.year !== null);
+  const years = [...dated.map((r) => r.year!), ...needs.map((n) => n.year)];
+  // The column of amounts whose years are not given: two steps after the last year, so no line reaches it.
+  const undatedAt = years.length ? Math.max(...years) + 2 : 0;
+  const undated = money.filter((r) => r.year === null).map((r) => ({ ...r, year: undatedAt }));
+  const ticks = [...new Set(years)].sort((a, b) => a - b);
+  if (undated.length) ticks.push(undatedAt);
+  const yearWords = (y: number) => (undated.length && y === undatedAt ? 'years not given' : String(y));
   const tip = (r: YearMoneyRow) =>
-    `${r.year}: ${r.stage} ${formatMoneyFull(r.amount)} (${formatCount(r.rows)} rows)` +
+    `${yearWords(r.year!)}: ${r.stage} ${formatMoneyFull(r.amount)} (${formatCount(r.rows)} rows)` +
     (r.illustrative > 0 ? `\nof which illustrative: ${formatMoneyFull(r.illustrative)}` : '') +
     `\nSources: ${r.sources}`;
   const needTip = (n: NeedsRow & { year: number }) =>
@@ -35,7 +44,7 @@ export function buildFundingByYear(
     marginLeft: 60,
     style: { fontFamily: CHART_FONT, fontSize: '12px', color: COLORS.ink },
     ariaLabel: 'Counted money per year by stage, against priced needs per year',
-    x: { label: null, tickFormat: (y: number) => String(y), interval: 1 },
+    x: { label: null, tickFormat: yearWords, ticks, interval: 1 },
     y: { label: 'US dollars (nominal)', grid: true, tickFormat: formatMoneyShort, nice: true },
     color: { domain: STAGES, range: STAGES.map((s) => COLORS.stage[s]) },
     marks: [
@@ -57,7 +66,18 @@ export function buildFundingByYear(
           className: 'unpriced'
         }
       ),
-      Plot.lineY(money, {
+      Plot.barY(
+        undated.filter((r) => r.stage === stage),
+        {
+          x: 'year',
+          y: 'amount',
+          fill: COLORS.stage[stage],
+          fillOpacity: 0.3,
+          title: tip,
+          className: 'undated'
+        }
+      ),
+      Plot.lineY(dated, {
         x: 'year',
         y: 'amount',
         stroke: 'stage',
@@ -65,7 +85,7 @@ export function buildFundingByYear(
         z: 'stage',
         className: 'stage-lines'
       }),
-      Plot.dot(money, {
+      Plot.dot([...dated, ...undated], {
         x: 'year',
         y: 'amount',
         fill: 'stage',

@@ -1,15 +1,21 @@
 /**
- * Partners per year by region: stacked bars with the total as a step line, "+N" over the years with joins, and
- * partners whose join year is not recorded as a hatched part on top, never placed in a guessed year.
+ * Partners per year by region: stacked bars with the total as a step line, "+N" over the years with joins ("−N"
+ * where partners are no longer counted), partners whose join year is not recorded as a hatched part on top, never
+ * placed in a guessed year, and the member counts the sources publish as diamonds beside the bars.
  */
 import * as Plot from '@observablehq/plot';
-import type { JoinRow, PartnersByRegionRow } from '$lib/data/queries/expansion';
+import type { EndRow, JoinRow, PartnersByRegionRow, PublishedCountRow } from '$lib/data/queries/expansion';
 import { formatCount } from '$lib/format';
+import { euBasisWords, publishedDifference } from '$lib/words';
 import { CHART_FONT, CHART_HEIGHT, COLORS, REGION_ORDER, addHatches, hatchId } from './theme';
 
 export interface PartnersOverTimeOptions {
   width: number;
   id: string;
+  /** Partners no longer counted from a year: "−N", and in words where the end year is unknown. */
+  ends?: readonly EndRow[];
+  /** Member counts the sources publish: diamonds beside the bars, hollow where the EU basis is unknown. */
+  published?: readonly PublishedCountRow[];
   document?: Document;
 }
 
@@ -33,12 +39,25 @@ export function yearTotals(rows: readonly PartnersByRegionRow[]): YearTotal[] {
   return [...byYear.values()].sort((a, b) => a.year - b.year);
 }
 
+/** A published count's tooltip: the count, the source's words and who published them, and the difference. */
+export function publishedTip(p: PublishedCountRow): string {
+  return (
+    `${p.year}: ${formatCount(p.count)} members published (${euBasisWords(p)}); ${publishedDifference(p)}` +
+    `\n“${p.wording}”\n${p.publisher ?? p.sourceTitle}`
+  );
+}
+
 export function buildPartnersOverTime(
   rows: readonly PartnersByRegionRow[],
   joins: readonly JoinRow[],
-  { width, id, document }: PartnersOverTimeOptions
+  { width, id, document, ends = [], published = [] }: PartnersOverTimeOptions
 ): Element {
   const totals = yearTotals(rows);
+  const totalIn = new Map(totals.map((t) => [t.year, t.total]));
+  const ended = new Map<number, number>();
+  for (const e of ends) ended.set(e.year, (ended.get(e.year) ?? 0) + e.partners);
+  const shown = published.filter((p) => totalIn.has(p.year));
+  const differing = shown.filter((p) => p.count !== p.counted);
   const known = rows.filter((r) => r.known > 0);
   const regions = REGION_ORDER.filter((r) => known.some((k) => k.region === r));
   const joined = new Map<number, number>();
@@ -64,7 +83,7 @@ export function buildPartnersOverTime(
       label: 'Partners',
       grid: true,
       nice: true,
-      domain: [0, Math.max(5, ...totals.map((t) => t.total)) * 1.1]
+      domain: [0, Math.max(5, ...totals.map((t) => t.total), ...shown.map((p) => p.count)) * 1.15]
     },
     color: { domain: REGION_ORDER, range: REGION_ORDER.map((r) => COLORS.region[r]!) },
     marks: [
@@ -101,16 +120,66 @@ export function buildPartnersOverTime(
         className: 'total-step'
       }),
       Plot.text(
-        totals.filter((t) => joined.has(t.year)),
+        totals.filter((t) => joined.has(t.year) || ended.has(t.year)),
         {
           x: 'year',
           y: 'total',
-          text: (t: YearTotal) => `+${joined.get(t.year)}`,
+          text: (t: YearTotal) =>
+            [
+              joined.has(t.year) ? `+${joined.get(t.year)}` : '',
+              ended.has(t.year) ? `−${ended.get(t.year)}` : ''
+            ]
+              .filter(Boolean)
+              .join(' '),
           dy: -9,
           fontWeight: 700,
           className: 'join-labels'
         }
       ),
+      // A period a source shows over by a year, its end unknown: said at the step, as unknown starts are hatched.
+      Plot.text(
+        ends.filter((e) => !e.endKnown && totalIn.has(e.year)),
+        {
+          x: 'year',
+          y: (e: EndRow) => totalIn.get(e.year),
+          text: (e: EndRow) => `${e.names}: not listed by ${e.year}, end year unknown`,
+          textAnchor: 'end',
+          dx: -14,
+          dy: -24,
+          fill: COLORS.muted,
+          className: 'end-labels'
+        }
+      ),
+      Plot.ruleX(differing, {
+        x: 'year',
+        y1: 'counted',
+        y2: 'count',
+        stroke: COLORS.published,
+        strokeDasharray: '2,2',
+        className: 'published-differences'
+      }),
+      Plot.dot(shown, {
+        x: 'year',
+        y: 'count',
+        symbol: 'diamond',
+        r: 5,
+        stroke: COLORS.published,
+        strokeWidth: 1.5,
+        fill: (p: PublishedCountRow) => (p.includesEu === 'unknown' ? '#ffffff' : COLORS.published),
+        title: publishedTip,
+        ariaLabel: (p: PublishedCountRow) => `${p.year}: ${p.count} published`,
+        tip: { fontSize: 12 },
+        className: 'published-counts'
+      }),
+      Plot.text(differing, {
+        x: 'year',
+        y: 'count',
+        text: (p: PublishedCountRow) => `${p.count > p.counted ? '+' : '−'}${Math.abs(p.count - p.counted)}`,
+        dx: 9,
+        textAnchor: 'start',
+        fill: COLORS.published,
+        className: 'published-difference-labels'
+      }),
       Plot.ruleY([0])
     ]
   });

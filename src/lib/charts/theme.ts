@@ -58,11 +58,14 @@ export const COLORS = {
   } as Record<string, string>,
   /** Standing on the map. */
   status: {
+    former: OBSERVABLE_10[9],
     observer: OBSERVABLE_10[1],
     invitee: OBSERVABLE_10[6],
     attended: OBSERVABLE_10[2],
     nonMember: '#e6e8eb'
   },
+  /** Member counts as the sources publish them, beside the counted ones. */
+  published: '#b42318',
   ink: '#1b1e23',
   muted: '#5f6368',
   grid: '#e3e5e8'

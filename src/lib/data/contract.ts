@@ -14,6 +14,8 @@ export interface ColumnSpec {
   readonly nonNegative?: boolean;
   /** A link shown to users: only http(s) is allowed. */
   readonly httpUrl?: boolean;
+  /** A column added after the first extracts: a file without it loads, the column empty (null). */
+  readonly optional?: boolean;
 }
 
 export interface ReferenceSpec {
@@ -29,6 +31,8 @@ export interface TableSpec {
   readonly references?: readonly ReferenceSpec[];
   /** Pairs (earlier, later) where the later value, when present, must not come before the earlier one. */
   readonly ordered?: readonly (readonly [string, string])[];
+  /** A table added after the first extracts: data without it loads, the table empty. */
+  readonly optional?: boolean;
 }
 
 /** Load order: a table comes after the tables it references. */
@@ -39,7 +43,8 @@ export const TABLE_NAMES = [
   'meetings',
   'participation',
   'contributions',
-  'needs'
+  'needs',
+  'published_counts'
 ] as const;
 
 export type TableName = (typeof TABLE_NAMES)[number];
@@ -53,6 +58,10 @@ export const CAPACITIES = ['partner', 'observer', 'guest'] as const;
 export const STAGES = ['pledged', 'committed', 'disbursed'] as const;
 export const CHANNELS = ['bilateral', 'multilateral', 'domestic'] as const;
 export const NEED_STATUSES = ['open', 'matched', 'met'] as const;
+/** How a contribution's year is known: `stated` by its source, or `by`: reached by that year, its years not given. */
+export const YEAR_BASES = ['stated', 'by'] as const;
+/** Whether a published member count counts the European Union; `unknown` where its source does not say. */
+export const EU_BASES = ['yes', 'no', 'unknown'] as const;
 export const REGIONS = ['Africa', 'Americas', 'Asia', 'Europe', 'Oceania'] as const;
 
 /** The 2002 focus areas first, then the priorities named for the renewed GP in 2011, then `other`. */
@@ -103,10 +112,16 @@ export const CONTRACT = {
       { name: 'from_year', type: 'INTEGER' },
       { name: 'to_year', type: 'INTEGER' },
       { name: 'confirmed_year', type: 'INTEGER' },
+      // A source shows the period over by this year; when exactly it ended is not known.
+      { name: 'ended_by_year', type: 'INTEGER', optional: true },
       sourceColumn
     ],
     references: [entityRef('entity_id'), sourceRef],
-    ordered: [['from_year', 'to_year']]
+    ordered: [
+      ['from_year', 'to_year'],
+      ['from_year', 'ended_by_year'],
+      ['confirmed_year', 'ended_by_year']
+    ]
   },
   meetings: {
     columns: [
@@ -118,7 +133,8 @@ export const CONTRACT = {
       { name: 'country', type: 'VARCHAR', notNull: true },
       { name: 'presidency', type: 'VARCHAR', notNull: true },
       { name: 'presidency_year', type: 'INTEGER', notNull: true },
-      { name: 'format', type: 'VARCHAR', notNull: true, values: MEETING_FORMATS },
+      // Null: the sources do not say.
+      { name: 'format', type: 'VARCHAR', values: MEETING_FORMATS },
       { name: 'attendance_recorded', type: 'BOOLEAN', notNull: true },
       { name: 'attendance_note', type: 'VARCHAR' },
       sourceColumn
@@ -155,6 +171,8 @@ export const CONTRACT = {
       { name: 'channel', type: 'VARCHAR', notNull: true, values: CHANNELS },
       { name: 'in_kind', type: 'BOOLEAN', notNull: true },
       { name: 'project', type: 'VARCHAR' },
+      // Null reads as `stated`.
+      { name: 'year_basis', type: 'VARCHAR', values: YEAR_BASES, optional: true },
       sourceColumn
     ],
     key: ['contribution_id'],
@@ -168,12 +186,25 @@ export const CONTRACT = {
       { name: 'priority_area', type: 'VARCHAR', notNull: true, values: PRIORITY_AREAS },
       { name: 'year', type: 'INTEGER', notNull: true },
       { name: 'estimated_usd', type: 'DOUBLE', nonNegative: true },
-      { name: 'status', type: 'VARCHAR', notNull: true, values: NEED_STATUSES },
+      // Null: not recorded.
+      { name: 'status', type: 'VARCHAR', values: NEED_STATUSES },
       { name: 'description', type: 'VARCHAR' },
       sourceColumn
     ],
     key: ['need_id'],
     references: [entityRef('requester_id'), sourceRef]
+  },
+  published_counts: {
+    columns: [
+      { name: 'year', type: 'INTEGER', notNull: true },
+      { name: 'count', type: 'INTEGER', notNull: true, nonNegative: true },
+      { name: 'includes_eu', type: 'VARCHAR', notNull: true, values: EU_BASES },
+      /** The source's own words, quoted. */
+      { name: 'wording', type: 'VARCHAR', notNull: true },
+      sourceColumn
+    ],
+    references: [sourceRef],
+    optional: true
   }
 } as const satisfies Record<TableName, TableSpec>;
 

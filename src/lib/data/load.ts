@@ -3,7 +3,7 @@
  * replace the contract tables in one transaction. A rejected load leaves every loaded table exactly as it was.
  */
 import { TABLE_NAMES, tableSpec, type TableName } from './contract';
-import { quoteIdent, type ArrowDb, type Db } from './db';
+import { quoteIdent, sql, type ArrowDb, type Db } from './db';
 import { CsvDecodeError, csvToArrowIPC, decodeUtf8 } from './csv';
 import { ParquetDecodeError, parquetToArrowIPC } from './parquet';
 import { problemMessage, type Problem } from './problem';
@@ -58,6 +58,31 @@ export function contractColumns(table: TableName): string {
     .join(', ');
 }
 
+/** A staged file without an optional column gets it, empty: extracts made before the column existed still load. */
+async function addOptionalColumns(db: Db, relation: string, table: TableName): Promise<void> {
+  const present = new Set(
+    (
+      await db.query<{ name: string }>(
+        sql`SELECT column_name AS name FROM information_schema.columns WHERE table_name = ${relation}`
+      )
+    ).map((c) => c.name)
+  );
+  for (const c of tableSpec(table).columns) {
+    if (c.optional && !present.has(c.name))
+      await db.exec(`ALTER TABLE ${quoteIdent(relation)} ADD COLUMN ${quoteIdent(c.name)} ${c.type}`);
+  }
+}
+
+/** An optional table that no file has given stays empty, so every query finds it. */
+export async function createOptionalTables(db: Db): Promise<void> {
+  for (const table of TABLE_NAMES) {
+    const spec = tableSpec(table);
+    if (!spec.optional) continue;
+    const columns = spec.columns.map((c) => `${quoteIdent(c.name)} ${c.type}`).join(', ');
+    await db.exec(`CREATE TABLE IF NOT EXISTS ${quoteIdent(table)} (${columns})`);
+  }
+}
+
 /** Replaces each contract table by its staged, validated version, cast to the contract's types, atomically. */
 export async function commitStaged(db: Db, staged: readonly StagedTable[]): Promise<void> {
   await db.exec('BEGIN TRANSACTION');
@@ -96,6 +121,7 @@ export async function loadExtracts(
       try {
         onProgress(`Reading ${f.file}`, 0);
         await db.insertArrowIPC(relation, await decode(f, onProgress));
+        await addOptionalColumns(db, relation, f.table);
         staged.push({ table: f.table, relation, file: f.file });
       } catch (e) {
         if (e instanceof CsvDecodeError) problems.push(fileProblem(f, e.message, e.row));
@@ -115,6 +141,7 @@ export async function loadExtracts(
       }
     }
     await commitStaged(db, staged);
+    await createOptionalTables(db);
     return { ok: true, tables: staged.map((s) => s.table), notices };
   } finally {
     await dropStaging(db);

@@ -57,7 +57,7 @@ function columnsOf(file: UserFile, format: 'parquet' | 'csv'): string[] {
 
 /** Tables whose every contract column the file has. */
 function tablesWithColumns(columns: readonly string[]): TableName[] {
-  return TABLE_NAMES.filter((t) => tableSpec(t).columns.every((c) => columns.includes(c.name)));
+  return TABLE_NAMES.filter((t) => tableSpec(t).columns.every((c) => c.optional || columns.includes(c.name)));
 }
 
 export function identifyFiles(files: readonly UserFile[]): Identified {

@@ -214,7 +214,7 @@ async function checkMembershipPeriods(db: Db, s: StagedTable, out: Collector) {
   }
   const periods = `SELECT ${ROW} AS row, TRY_CAST(entity_id AS VARCHAR) AS entity,
       COALESCE(TRY_CAST(from_year AS INTEGER), TRY_CAST(confirmed_year AS INTEGER)) AS lo,
-      COALESCE(TRY_CAST(to_year AS INTEGER), 2147483647) AS hi FROM ${rel}`;
+      COALESCE(TRY_CAST(to_year AS INTEGER), TRY_CAST(ended_by_year AS INTEGER) - 1, 2147483647) AS hi FROM ${rel}`;
   const rows = await db.query<{ row: number; other: number; entity: string }>(
     trusted(`WITH p AS (${periods})
      SELECT CAST(b.row AS INTEGER) AS row, CAST(a.row AS INTEGER) AS other, b.entity AS entity

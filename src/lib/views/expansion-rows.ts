@@ -8,8 +8,10 @@ import type {
   ExpansionFilters,
   OnTheWayRow,
   PartnersByRegionRow,
+  PublishedCountRow,
   StateStatusRow
 } from '$lib/data/queries/expansion';
+import { tableFromRows, type ExportTable } from '$lib/export/table';
 import { formatCount, formatMeetingDate } from '$lib/format';
 import { yearsWords } from '$lib/words';
 
@@ -73,10 +75,30 @@ export function lastYear(rows: readonly PartnersByRegionRow[]): number | undefin
   return yearTotals(rows).at(-1)?.year;
 }
 
+/** The partners chart's rows for export: the counts per year and region, and the published counts beside them. */
+export function partnersExportTable(
+  rows: readonly PartnersByRegionRow[],
+  published: readonly PublishedCountRow[]
+): ExportTable {
+  return tableFromRows([
+    ...rows.map((r) => ({ series: 'counted', ...r })),
+    ...published.map((p) => ({
+      series: 'published',
+      year: p.year,
+      publishedCount: p.count,
+      includesEu: p.includesEu,
+      countedHere: p.counted,
+      wording: p.wording,
+      source: p.publisher ?? p.sourceTitle
+    }))
+  ]);
+}
+
 /** A state's standing in words: "partner, joined 2004", "partner by 2020, join year unknown", "observer". */
 export function standingWords(s: StateStatusRow): string {
   if (s.status === 'partner')
     return s.yearKnown ? `partner, joined ${s.joinYear}` : `partner by ${s.joinYear}, join year unknown`;
+  if (s.status === 'former') return 'former partner';
   return s.status === 'attended' ? 'attended, not a member' : s.status;
 }
 

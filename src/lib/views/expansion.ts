@@ -6,10 +6,12 @@
 import { REGIONS } from '$lib/data/contract';
 import { citedSources } from '$lib/data/queries/home';
 import {
+  endsByYear,
   joinsByYear,
   membershipYearRange,
   onTheWay,
   partnersByRegion,
+  publishedCounts,
   regionOptions,
   stateStatus,
   type ExpansionFilters
@@ -65,10 +67,16 @@ export const expansionView = defineView<ExpansionFilters>({
     run: (db, f) => partnersByRegion(db, f)
   },
   joins: { reads: ['countEu', 'region', 'yearFrom', 'yearTo'], run: (db, f) => joinsByYear(db, f) },
+  ends: { reads: ['countEu', 'region', 'yearFrom', 'yearTo'], run: (db, f) => endsByYear(db, f) },
+  published: {
+    reads: ['countEu', 'region', 'yearFrom', 'yearTo'],
+    run: (db, f) => publishedCounts(db, f)
+  },
   // The map and the "on the way" list are about states: counting the EU does not change them.
   states: { reads: ['region', 'yearFrom', 'yearTo'], run: (db, f) => stateStatus(db, f) },
   approaching: { reads: ['region', 'yearFrom', 'yearTo'], run: (db, f) => onTheWay(db, f) },
   membershipSources: { reads: [], run: (db) => citedSources(db, 'memberships') },
+  publishedSources: { reads: [], run: (db) => citedSources(db, 'published_counts') },
   regions: { reads: [], run: (db) => regionOptions(db) },
   years: { reads: [], run: (db) => membershipYearRange(db) }
 });

@@ -91,21 +91,33 @@ export function moneyAndNeedsTable(money: readonly MoneyRow[], needs: readonly N
   ]);
 }
 
-/** The years a per-year table lists: every year with money or needs, in order. */
+/** The years a per-year table lists: every year with money or needs, in order; years not given (null) last. */
 export function yearsListed(
-  money: readonly { year: number }[],
-  needs: readonly { year: number }[]
-): number[] {
-  return [...new Set([...money.map((r) => r.year), ...needs.map((n) => n.year)])].sort((a, b) => a - b);
+  money: readonly { year: number | null }[],
+  needs: readonly { year: number | null }[]
+): (number | null)[] {
+  const years = new Set([...money.map((r) => r.year), ...needs.map((n) => n.year)]);
+  return [...years].sort((a, b) => (a ?? Infinity) - (b ?? Infinity));
 }
 
-/** What the filters show, in words, for subtitles: "Donor: Canada; all priority areas; 2005–2012". */
-export function scopeWords(f: FundingFilters, donors: readonly DonorOption[] | undefined): string {
+/**
+ * What the filters show, in words, for subtitles: "Donor: Canada; all priority areas; 2005–2012", and what a year
+ * range leaves out: "(left out: $1.3 bn from 6 rows whose years the sources do not give)".
+ */
+export function scopeWords(
+  f: FundingFilters,
+  donors: readonly DonorOption[] | undefined,
+  leftOut?: CountedTotal & { stage: Stage }
+): string {
   const donorName = donors?.find((d) => d.donorId === f.donor)?.name ?? f.donor;
+  const years = yearsWords(f.yearFrom, f.yearTo);
+  const outside = leftOut?.rows
+    ? ` (left out: ${formatMoneyShort(leftOut.amount)} ${leftOut.stage} from ${formatCount(leftOut.rows)} ${leftOut.rows === 1 ? 'row' : 'rows'} whose years the sources do not give)`
+    : '';
   return [
     f.donor ? `Donor: ${donorName}` : 'All donors',
     f.area ? AREA_LABELS[f.area] : 'all priority areas',
-    yearsWords(f.yearFrom, f.yearTo)
+    years + outside
   ].join('; ');
 }
 

@@ -20,6 +20,7 @@ import {
   countedTotal,
   donorOptions,
   fundingYearRange,
+  leftOutByYears,
   needsByArea,
   needsByYear,
   ruleEffects,
@@ -121,6 +122,7 @@ export const fundingView = defineView<FundingView>({
 })({
   total: { reads: ['rules', 'filters'], run: (db, s) => countedTotal(db, s.rules, s.filters) },
   effects: { reads: ['rules', 'filters'], run: (db, s) => ruleEffects(db, s.rules, s.filters) },
+  leftOut: { reads: ['rules', 'filters'], run: (db, s) => leftOutByYears(db, s.rules, s.filters) },
   byArea: { reads: ['rules', 'filters'], run: (db, s) => contributionsByArea(db, s.rules, s.filters) },
   areaNeeds: { reads: needsRead, run: (db, s) => needsByArea(db, s.rules, s.filters) },
   byDonor: { reads: ['rules', 'filters'], run: (db, s) => contributionsByDonor(db, s.rules, s.filters) },

@@ -2,7 +2,7 @@
 import { COLORS } from '$lib/charts/theme';
 import { STAGES } from '$lib/data/contract';
 import { describeRules, type CountingRules } from '$lib/data/counting-rules';
-import type { DonorOption } from '$lib/data/queries/funding';
+import type { CountedTotal, DonorOption } from '$lib/data/queries/funding';
 import type { CitedSourceRow } from '$lib/data/queries/home';
 import type { FundingView } from '$lib/views/funding';
 import { scopeWords } from '$lib/views/funding-rows';
@@ -21,13 +21,14 @@ export interface FundingCardContext {
 export function fundingCardContext(
   view: FundingView,
   donors: readonly DonorOption[] | undefined,
+  leftOut: CountedTotal | undefined,
   moneySources: readonly CitedSourceRow[] | undefined,
   needSources: readonly CitedSourceRow[] | undefined
 ): FundingCardContext {
   return {
     rules: view.rules,
     rulesInWords: describeRules(view.rules),
-    scope: scopeWords(view.filters, donors),
+    scope: scopeWords(view.filters, donors, leftOut && { ...leftOut, stage: view.rules.stage }),
     stageLegend: STAGES.map((s) => ({
       label: s === view.rules.stage ? `${s} (counted)` : s,
       colour: COLORS.stage[s]

@@ -52,7 +52,8 @@ export interface MeetingRow {
   presidency: string;
   presidencyName: string;
   presidencyYear: number;
-  format: 'regular' | 'enlarged';
+  /** Null: the sources do not say. */
+  format: 'regular' | 'enlarged' | null;
   attendanceRecorded: boolean;
   attendanceNote: string | null;
   sourceTitle: string;

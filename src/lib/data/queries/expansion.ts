@@ -5,6 +5,7 @@
  * and last year (null for the data's own range).
  */
 import { sql, type Db, type Sql } from '../db';
+import { PERIODS } from './periods';
 
 export interface ExpansionFilters {
   countEu: boolean;
@@ -26,9 +27,9 @@ function inRegion(f: ExpansionFilters): Sql {
 function partnerPeriodsSql(f: ExpansionFilters): Sql {
   return sql`
     SELECT m.entity_id, e.name, e.kind, COALESCE(e.region, ${EU_REGION}) AS region,
-           COALESCE(m.from_year, m.confirmed_year) AS start_year, m.to_year AS end_year,
-           m.from_year IS NOT NULL AS year_known, m.source_id, s.title AS source_title, s.kind AS source_kind
-    FROM memberships m
+           m.start_year, m.end_year, m.year_known, m.end_unknown, m.to_year, m.ended_by_year,
+           m.source_id, s.title AS source_title, s.kind AS source_kind
+    FROM (${PERIODS}) m
     JOIN entities e USING (entity_id)
     JOIN sources s ON s.source_id = m.source_id
     WHERE m.status = 'partner'
@@ -36,13 +37,17 @@ function partnerPeriodsSql(f: ExpansionFilters): Sql {
       AND ${inRegion(f)}`;
 }
 
-/** The years shown: the filter's bounds, else the data's first to last partner year. */
+/**
+ * The years shown: the filter's bounds, else the data's first partner year to the last year that a partner
+ * period or a published count tells about.
+ */
 function yearsSql(f: ExpansionFilters): Sql {
   return sql`
     SELECT range AS year FROM range(
-      COALESCE(${f.yearFrom}::INTEGER, (SELECT min(COALESCE(from_year, confirmed_year)) FROM memberships WHERE status = 'partner')),
-      COALESCE(${f.yearTo}::INTEGER, (SELECT max(greatest(COALESCE(from_year, confirmed_year), COALESCE(to_year, 0)))
-                                      FROM memberships WHERE status = 'partner')) + 1)`;
+      COALESCE(${f.yearFrom}::INTEGER, (SELECT min(start_year) FROM (${PERIODS}) WHERE status = 'partner')),
+      COALESCE(${f.yearTo}::INTEGER, (SELECT greatest(
+                 (SELECT max(last_event_year) FROM (${PERIODS}) WHERE status = 'partner'),
+                 (SELECT max(year) FROM published_counts)))) + 1)`;
 }
 
 export interface PartnersByRegionRow {
@@ -91,13 +96,73 @@ export function joinsByYear(db: Db, f: ExpansionFilters): Promise<JoinRow[]> {
   );
 }
 
-export type MapStatus = 'partner' | 'observer' | 'invitee' | 'attended';
+export interface EndRow {
+  /** The first year a partner is no longer counted: the year after its end, or the year a source shows it over. */
+  year: number;
+  /** False where a source only shows the period over by `year`, its end year unknown. */
+  endKnown: boolean;
+  partners: number;
+  names: string;
+}
+
+/** Partners whose period ends within the years in view ("not listed by 2020, end year unknown"). */
+export function endsByYear(db: Db, f: ExpansionFilters): Promise<EndRow[]> {
+  return db.query<EndRow>(
+    sql`WITH p AS (${partnerPeriodsSql(f)}), y AS (${yearsSql(f)})
+     SELECT CAST(p.end_year + 1 AS INTEGER) AS year, NOT p.end_unknown AS "endKnown",
+            CAST(count(*) AS INTEGER) AS partners, string_agg(p.name, ', ' ORDER BY p.name) AS names
+     FROM p WHERE p.end_year + 1 IN (SELECT year FROM y)
+     GROUP BY p.end_year, p.end_unknown
+     ORDER BY year, "endKnown" DESC`
+  );
+}
+
+export interface PublishedCountRow {
+  year: number;
+  count: number;
+  includesEu: 'yes' | 'no' | 'unknown';
+  /** The source's words. */
+  wording: string;
+  sourceTitle: string;
+  publisher: string | null;
+  sourceKind: 'seed' | 'cited' | 'illustrative';
+  /** Partners counted here in that year, as the view counts them (the EU or not, by its switch). */
+  counted: number;
+}
+
+/**
+ * Member counts the sources publish, beside the counts computed here, like with like: with the EU counted, the
+ * counts that include it; without, those that do not; a count whose EU basis is unknown always, marked so. Only
+ * for the whole Partnership: a region's count has no published peer.
+ */
+export function publishedCounts(db: Db, f: ExpansionFilters): Promise<PublishedCountRow[]> {
+  return db.query<PublishedCountRow>(
+    sql`WITH p AS (${partnerPeriodsSql(f)}), y AS (${yearsSql(f)}),
+     totals AS (
+       SELECT y.year, count(p.entity_id) AS n FROM y
+       LEFT JOIN p ON p.start_year <= y.year AND (p.end_year IS NULL OR p.end_year >= y.year)
+       GROUP BY y.year
+     )
+     SELECT CAST(c.year AS INTEGER) AS year, CAST(c.count AS INTEGER) AS count, c.includes_eu AS "includesEu",
+            c.wording, s.title AS "sourceTitle", s.publisher, s.kind AS "sourceKind",
+            CAST(t.n AS INTEGER) AS counted
+     FROM published_counts c JOIN sources s USING (source_id) JOIN totals t ON t.year = c.year
+     WHERE ${f.region}::VARCHAR IS NULL
+       AND c.includes_eu IN ('unknown', CASE WHEN ${f.countEu} THEN 'yes' ELSE 'no' END)
+     ORDER BY c.year, c.count`
+  );
+}
+
+export type MapStatus = 'partner' | 'former' | 'observer' | 'invitee' | 'attended';
 
 export interface StateStatusRow {
   entityId: string;
   name: string;
   region: string | null;
-  /** The state's standing in the last year of the view; `attended` = came to a GPWG meeting, not a member. */
+  /**
+   * The state's standing in the last year of the view; `former` = a partner before, not then; `attended` = came
+   * to a GPWG meeting, not a member.
+   */
   status: MapStatus;
   /** For partners: the year joined, or the year first confirmed when `yearKnown` is false. */
   joinYear: number | null;
@@ -117,16 +182,23 @@ export function stateStatus(db: Db, f: ExpansionFilters): Promise<StateStatusRow
   return db.query<StateStatusRow>(
     sql`WITH y AS (${yearsSql(f)}), last AS (SELECT max(year) AS year FROM y),
      periods AS (
-       SELECT m.entity_id, m.status, COALESCE(m.from_year, m.confirmed_year) AS start_year, m.to_year,
-              m.from_year IS NOT NULL AS year_known, s.title AS source_title, s.kind = 'illustrative' AS illustrative,
+       SELECT m.entity_id, m.status, m.start_year, m.end_year, m.year_known,
+              s.title AS source_title, s.kind = 'illustrative' AS illustrative,
               m.status || ' ' || CASE WHEN m.from_year IS NULL THEN 'by ' || m.confirmed_year || ' (year unknown)'
                                       ELSE 'from ' || m.from_year END
-                           || CASE WHEN m.to_year IS NULL THEN '' ELSE ' to ' || m.to_year END AS words
-       FROM memberships m JOIN sources s ON s.source_id = m.source_id
+                           || CASE WHEN m.to_year IS NOT NULL THEN ' to ' || m.to_year
+                                   WHEN m.ended_by_year IS NOT NULL
+                                     THEN ', not listed by ' || m.ended_by_year || ' (end year unknown)'
+                                   ELSE '' END AS words
+       FROM (${PERIODS}) m JOIN sources s ON s.source_id = m.source_id
      ),
      current AS (
        SELECT p.* FROM periods p, last
-       WHERE p.start_year <= last.year AND (p.to_year IS NULL OR p.to_year >= last.year)
+       WHERE p.start_year <= last.year AND (p.end_year IS NULL OR p.end_year >= last.year)
+     ),
+     former AS (
+       SELECT DISTINCT p.entity_id, p.start_year, p.year_known, p.illustrative FROM periods p, last
+       WHERE p.status = 'partner' AND p.end_year < last.year
      ),
      visits AS (
        SELECT p.entity_id, mt.meeting_id, mt.date_start, p.capacity, s.title AS source_title,
@@ -139,17 +211,22 @@ export function stateStatus(db: Db, f: ExpansionFilters): Promise<StateStatusRow
        WHERE e.kind = 'state' AND ${inRegion(f)}
      )
      SELECT st.entity_id AS "entityId", st.name, st.region,
-            COALESCE(c.status, 'attended') AS status,
-            CAST(CASE WHEN c.status = 'partner' THEN c.start_year END AS INTEGER) AS "joinYear",
-            COALESCE(c.year_known, true) AS "yearKnown",
-            COALESCE(c.illustrative, false) AS illustrative,
+            COALESCE(c.status, CASE WHEN fo.entity_id IS NOT NULL THEN 'former' END, 'attended') AS status,
+            CAST(CASE WHEN c.status = 'partner' THEN c.start_year
+                      WHEN c.status IS NULL THEN fo.start_year END AS INTEGER) AS "joinYear",
+            COALESCE(c.year_known, fo.year_known, true) AS "yearKnown",
+            COALESCE(c.illustrative, fo.illustrative, false) AS illustrative,
             concat_ws('; ', (SELECT string_agg(words, '; ' ORDER BY start_year) FROM periods p WHERE p.entity_id = st.entity_id),
                             (SELECT string_agg(words, '; ' ORDER BY date_start) FROM visits v WHERE v.entity_id = st.entity_id)) AS history,
             concat_ws('; ', (SELECT string_agg(DISTINCT source_title, '; ') FROM periods p WHERE p.entity_id = st.entity_id),
                             (SELECT string_agg(DISTINCT source_title, '; ') FROM visits v WHERE v.entity_id = st.entity_id)) AS sources
      FROM states st
      LEFT JOIN current c ON c.entity_id = st.entity_id
-     WHERE c.entity_id IS NOT NULL OR EXISTS (SELECT 1 FROM visits v WHERE v.entity_id = st.entity_id)
+     LEFT JOIN (SELECT entity_id, min(start_year) AS start_year, bool_and(year_known) AS year_known,
+                       bool_or(illustrative) AS illustrative FROM former GROUP BY entity_id) fo
+       ON fo.entity_id = st.entity_id
+     WHERE c.entity_id IS NOT NULL OR fo.entity_id IS NOT NULL
+        OR EXISTS (SELECT 1 FROM visits v WHERE v.entity_id = st.entity_id)
      ORDER BY st.name`
   );
 }
@@ -189,8 +266,7 @@ export function onTheWay(db: Db, f: ExpansionFilters): Promise<OnTheWayRow[]> {
        WHERE p.capacity <> 'partner'
      ),
      joined AS (
-       SELECT entity_id, min(COALESCE(from_year, confirmed_year)) AS year FROM memberships
-       WHERE status = 'partner' GROUP BY entity_id
+       SELECT entity_id, min(start_year) AS year FROM (${PERIODS}) WHERE status = 'partner' GROUP BY entity_id
      )
      SELECT a.entity_id AS "entityId", e.name, e.region,
             arg_min(a.reason, a.since) AS reason,
@@ -216,12 +292,12 @@ export async function regionOptions(db: Db): Promise<string[]> {
   return rows.map((r) => r.region);
 }
 
-/** The first and last years with a partner period start or end, for the year filter. */
+/** The first and last years a partner period or a published count tells about, for the year filter. */
 export async function membershipYearRange(db: Db): Promise<{ first: number; last: number }> {
   const [row] = await db.query<{ first: number; last: number }>(
-    sql`SELECT CAST(min(COALESCE(from_year, confirmed_year)) AS INTEGER) AS first,
-            CAST(max(greatest(COALESCE(from_year, confirmed_year), COALESCE(to_year, 0))) AS INTEGER) AS last
-     FROM memberships WHERE status = 'partner'`
+    sql`SELECT CAST(min(start_year) AS INTEGER) AS first,
+            CAST(greatest(max(last_event_year), (SELECT max(year) FROM published_counts)) AS INTEGER) AS last
+     FROM (${PERIODS}) WHERE status = 'partner'`
   );
   return row ?? { first: 2002, last: 2002 };
 }

@@ -29,26 +29,38 @@ function inYears(column: Sql, f: FundingFilters): Sql {
   return sql`${column} BETWEEN COALESCE(${f.yearFrom}::INTEGER, 0) AND COALESCE(${f.yearTo}::INTEGER, 9999)`;
 }
 
+/** No year bound is set: amounts whose years the sources do not give are in view only then. */
+function allYears(f: FundingFilters): Sql {
+  return sql`(${f.yearFrom}::INTEGER IS NULL AND ${f.yearTo}::INTEGER IS NULL)`;
+}
+
+/** The contribution's years are given by its source (`year_basis` stated, or not recorded, which reads so). */
+const YEARS_GIVEN = trusted(`COALESCE(c.year_basis, 'stated') = 'stated'`);
+
 /**
  * Contribution rows counted under the rules, one row per attributed year: a multi-year amount is spread evenly
- * over its years under `spread`, and sits whole in its first year under `first_year`. All stages are kept.
+ * over its years (`period_end_year` inclusive) under `spread`, and sits whole in its first year under
+ * `first_year`. A row whose years its source does not give (`year_basis = 'by'`) has no year here (null): it
+ * counts when no year bound is set, and falls outside any year range. All stages are kept.
  */
 function countedSql(rules: CountingRules, f: FundingFilters): Sql {
-  const spread = rules.multiYear === 'spread';
+  const spread = sql`(${rules.multiYear === 'spread'} AND c.period_end_year IS NOT NULL AND ${YEARS_GIVEN})`;
   return sql`
     SELECT c.contribution_id, c.donor_id, c.priority_area, c.stage, c.channel, c.in_kind,
-           COALESCE(c.project, c.contribution_id) AS label, s.kind AS source_kind, s.title AS source_title,
-           y.year,
-           CASE WHEN ${spread} AND c.period_end_year IS NOT NULL
-                THEN c.amount_usd / (c.period_end_year - c.year + 1) ELSE c.amount_usd END AS amount
+           COALESCE(c.project, c.contribution_id)
+             || CASE WHEN ${spread} THEN ' (spread evenly over ' || c.year || '–' || c.period_end_year || ', '
+                                         || (c.period_end_year - c.year + 1) || ' years)' ELSE '' END AS label,
+           s.kind AS source_kind, s.title AS source_title,
+           CASE WHEN ${YEARS_GIVEN} THEN y.year END AS year,
+           CASE WHEN ${spread} THEN c.amount_usd / (c.period_end_year - c.year + 1) ELSE c.amount_usd END AS amount
     FROM contributions c
     JOIN sources s ON s.source_id = c.source_id,
-    unnest(CASE WHEN ${spread} AND c.period_end_year IS NOT NULL
-                THEN CAST(range(c.year, c.period_end_year + 1) AS INTEGER[]) ELSE [c.year] END) AS y(year)
+    unnest(CASE WHEN ${spread} THEN CAST(range(c.year, c.period_end_year + 1) AS INTEGER[]) ELSE [c.year] END)
+      AS y(year)
     WHERE ${rulesKeep(rules)}
       AND (${f.donor}::VARCHAR IS NULL OR c.donor_id = ${f.donor})
       AND (${f.area}::VARCHAR IS NULL OR c.priority_area = ${f.area})
-      AND ${inYears(sql`y.year`, f)}`;
+      AND CASE WHEN ${YEARS_GIVEN} THEN ${inYears(sql`y.year`, f)} ELSE ${allYears(f)} END`;
 }
 
 /** Needs in view. The illustrative rule applies to them too; the donor filter does not (needs have requesters). */
@@ -136,10 +148,11 @@ export function contributionsByDonor(
 }
 
 export interface YearMoneyRow extends MoneyRow {
-  year: number;
+  /** Null: the sources do not give the years of these amounts ("years not given"). */
+  year: number | null;
 }
 
-/** Counted money per attributed year and stage (grain: year × stage; unit: USD). */
+/** Counted money per attributed year and stage (grain: year × stage; unit: USD); years not given last. */
 export function contributionsByYear(
   db: Db,
   rules: CountingRules,
@@ -147,7 +160,7 @@ export function contributionsByYear(
 ): Promise<YearMoneyRow[]> {
   return db.query<YearMoneyRow>(
     sql`SELECT CAST(year AS INTEGER) AS year, stage, ${MONEY} FROM (${countedSql(rules, f)})
-        GROUP BY year, stage ORDER BY year, stage`
+        GROUP BY year, stage ORDER BY year NULLS LAST, stage`
   );
 }
 
@@ -167,7 +180,8 @@ const NEEDS = trusted(`
   CAST(count(estimated_usd) AS INTEGER) AS "pricedCount",
   CAST(count(*) FILTER (WHERE estimated_usd IS NULL) AS INTEGER) AS unpriced,
   CAST(count(*) FILTER (WHERE source_kind = 'illustrative') AS INTEGER) AS illustrative,
-  string_agg(COALESCE(description, need_id), '; ' ORDER BY need_id) AS labels,
+  string_agg(COALESCE(description, need_id) || ' (' || COALESCE(status, 'status not recorded') || ')', '; '
+             ORDER BY need_id) AS labels,
   string_agg(DISTINCT source_title, '; ' ORDER BY source_title) AS sources`);
 
 /** Needs per priority area: priced needs summed, unpriced ones counted (grain: area). */
@@ -199,14 +213,28 @@ export interface CountedTotal {
   illustrative: number;
 }
 
-/** The headline: USD counted at the rules' stage, and the rows behind it. */
-export async function countedTotal(db: Db, rules: CountingRules, f: FundingFilters): Promise<CountedTotal> {
+/** The headline: USD counted at the rules' stage, and the rows behind it (`where`: a narrower part of them). */
+export async function countedTotal(
+  db: Db,
+  rules: CountingRules,
+  f: FundingFilters,
+  where: Sql = sql`TRUE`
+): Promise<CountedTotal> {
   const [row] = await db.query<CountedTotal>(
     sql`SELECT CAST(COALESCE(sum(amount), 0) AS DOUBLE) AS amount, CAST(count(DISTINCT contribution_id) AS INTEGER) AS rows,
             CAST(COALESCE(sum(amount) FILTER (WHERE source_kind = 'illustrative'), 0) AS DOUBLE) AS illustrative
-     FROM (${countedSql(rules, f)}) WHERE stage = ${rules.stage}`
+     FROM (${countedSql(rules, f)}) WHERE stage = ${rules.stage} AND ${where}`
   );
   return row!;
+}
+
+/**
+ * What a year range leaves out: money whose years the sources do not give, at the rules' stage, under the rules
+ * and the other filters. Nothing when no year bound is set (it is all in view then).
+ */
+export async function leftOutByYears(db: Db, rules: CountingRules, f: FundingFilters): Promise<CountedTotal> {
+  if (f.yearFrom === null && f.yearTo === null) return { amount: 0, rows: 0, illustrative: 0 };
+  return countedTotal(db, rules, { ...f, yearFrom: null, yearTo: null }, sql`year IS NULL`);
 }
 
 export interface RuleEffect {
@@ -250,11 +278,12 @@ export function donorOptions(db: Db): Promise<DonorOption[]> {
   );
 }
 
-/** The first and last year of contributions (spread to their last year) and needs, for the year filter. */
+/** The first and last year of contributions (spread to their last year; years given) and needs, for the filter. */
 export async function fundingYearRange(db: Db): Promise<{ first: number; last: number }> {
   const [row] = await db.query<{ first: number; last: number }>(
     sql`SELECT CAST(min(y) AS INTEGER) AS first, CAST(max(y) AS INTEGER) AS last FROM (
-       SELECT year AS y FROM contributions UNION ALL SELECT period_end_year FROM contributions
+       SELECT year AS y FROM contributions c WHERE ${YEARS_GIVEN}
+       UNION ALL SELECT period_end_year FROM contributions c WHERE ${YEARS_GIVEN}
        UNION ALL SELECT year FROM needs)`
   );
   return row ?? { first: 2002, last: 2002 };

@@ -1,6 +1,7 @@
 /** Queries of the home page: partners per year and what the loaded data is made of. */
 import { SOURCE_KINDS, TABLE_NAMES, type SourceKind, type TableName } from '../contract';
 import { quoteIdent, quoteList, sql, trusted, type Db } from '../db';
+import { PERIODS } from './periods';
 
 export interface PartnersPerYearRow {
   year: number;
@@ -16,25 +17,25 @@ export interface PartnersPerYearRow {
 export function partnersPerYear(db: Db, options: { countEu: boolean }): Promise<PartnersPerYearRow[]> {
   return db.query<PartnersPerYearRow>(sql`
 WITH partner_periods AS (
-  SELECT m.from_year, m.to_year, m.confirmed_year, s.kind AS source_kind
-  FROM memberships m
+  SELECT m.start_year, m.end_year, m.year_known, m.last_event_year, s.kind AS source_kind
+  FROM (${PERIODS}) m
   JOIN entities e USING (entity_id)
   JOIN sources s ON s.source_id = m.source_id
   WHERE m.status = 'partner' AND (${options.countEu} OR e.kind <> 'european_union')
 ),
 bounds AS (
-  SELECT min(COALESCE(from_year, confirmed_year)) AS first_year,
-         max(greatest(COALESCE(from_year, confirmed_year), COALESCE(to_year, 0))) AS last_year
+  -- To the last year a period or a published count tells about: open periods are counted until then.
+  SELECT min(start_year) AS first_year,
+         greatest(max(last_event_year), (SELECT max(year) FROM published_counts)) AS last_year
   FROM partner_periods
 )
 SELECT CAST(y.year AS INTEGER) AS year,
-       CAST(count(p.from_year) AS INTEGER) AS known,
-       CAST(count(*) FILTER (WHERE p.from_year IS NULL AND p.confirmed_year IS NOT NULL) AS INTEGER) AS "yearUnknown",
+       CAST(count(*) FILTER (WHERE p.year_known) AS INTEGER) AS known,
+       CAST(count(*) FILTER (WHERE NOT p.year_known) AS INTEGER) AS "yearUnknown",
        CAST(count(*) FILTER (WHERE p.source_kind = 'illustrative') AS INTEGER) AS illustrative
 FROM bounds, range(bounds.first_year, bounds.last_year + 1) AS y(year)
 -- A period with an unknown start counts from the year a source confirms it, never from a guessed year.
-LEFT JOIN partner_periods p
-  ON COALESCE(p.from_year, p.confirmed_year) <= y.year AND (p.to_year IS NULL OR p.to_year >= y.year)
+LEFT JOIN partner_periods p ON p.start_year <= y.year AND (p.end_year IS NULL OR p.end_year >= y.year)
 GROUP BY y.year
 ORDER BY y.year`);
 }
