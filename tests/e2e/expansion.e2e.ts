@@ -87,11 +87,18 @@ describe('the expansion view on the production build', () => {
       has: w.page.getByRole('heading', { name: 'Partners per year, by region' })
     });
     const published = stepChart(w.page).locator('g.published-counts [aria-label="2020: 31 published"]');
-    await published.hover();
     const tip = stepChart(w.page).locator('g[aria-label="tip"]', { hasText: 'members published' });
     // Plot wraps a tip's lines with zero-width spaces: read them as spaces.
     const tipText = async () => ((await tip.textContent()) ?? '').replace(/\u200b/g, ' ');
-    await expect.poll(tipText).toContain('2020: 31 members published (counts the EU); the same');
+    // The live chart may replace the prerendered one (which has no tips) under a still pointer, and a pointer
+    // that does not move shows no tip: leave and come back until the tip shows.
+    await expect
+      .poll(async () => {
+        await w.page.mouse.move(0, 0);
+        await published.hover({ force: true, timeout: 5_000 });
+        return tipText();
+      })
+      .toContain('2020: 31 members published (counts the EU); the same');
     expect(await tipText()).toContain('Auswärtiges Amt (German Federal Foreign Office)');
     expect(await tipText()).toContain('mit ihren insgesamt 31 Mitgliedern');
     expect(await stepCard.getByRole('list', { name: 'Joins and ends' }).textContent()).toContain(

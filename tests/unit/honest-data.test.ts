@@ -129,12 +129,11 @@ describe('years no source gives', () => {
       sql`SELECT contribution_id AS id, year, period_end_year AS "end", year_basis AS basis FROM contributions
           WHERE contribution_id LIKE 'cns2008-%' OR contribution_id = 'annexa2009-aus' ORDER BY id`
     );
-    const byYear = rows.filter((r) => r.id !== 'cns2008-cze');
-    expect(byYear.every((r) => r.basis === 'by' && r.end === null)).toBe(true);
-    expect(byYear.map((r) => r.year)).toEqual([2009, 2008, 2008, 2008, 2008, 2008, 2008]);
+    expect(rows.every((r) => r.basis === 'by' && r.end === null)).toBe(true);
+    expect(rows.map((r) => r.year)).toEqual([2009, 2008, 2008, 2008, 2008, 2008, 2008, 2008]);
     const perYear = await contributionsByYear(db, { ...DEFAULT_RULES, stage: 'pledged' }, all);
     const undated = perYear.filter((r) => r.year === null);
-    expect(undated.map((r) => r.stage)).toEqual(['disbursed', 'pledged']);
+    expect(undated.map((r) => r.stage)).toEqual(['committed', 'disbursed', 'pledged']);
     expect(undated.find((r) => r.stage === 'pledged')!.rows).toBe(6);
     expect(perYear.filter((r) => r.year === 2008 && r.labels.includes('per CNS'))).toEqual([]);
   });
@@ -150,11 +149,24 @@ describe('years no source gives', () => {
     expect(await leftOutByYears(db, rules, all)).toMatchObject({ amount: 0, rows: 0 });
   });
 
-  test('the Czech contribution is a three-year commitment, not six years disbursed', async () => {
+  test('the Czech contribution is a commitment reached by 2008, not six years disbursed', async () => {
     const [cze] = await db.query(
-      sql`SELECT year, period_end_year AS "end", stage FROM contributions WHERE contribution_id = 'cns2008-cze'`
+      sql`SELECT year, period_end_year AS "end", stage, year_basis AS basis FROM contributions
+          WHERE contribution_id = 'cns2008-cze'`
     );
-    expect(cze).toEqual({ year: 2003, end: 2005, stage: 'committed' });
+    expect(cze).toEqual({ year: 2008, end: null, stage: 'committed', basis: 'by' });
+  });
+
+  test('a channel no source gives is not recorded, and the channel rules leave such a row counted', async () => {
+    const [usa] = await db.query(
+      sql`SELECT channel, in_kind FROM contributions WHERE contribution_id = 'gp2004-usa-pledge'`
+    );
+    expect(usa).toEqual({ channel: null, in_kind: null });
+    const pledged = { ...DEFAULT_RULES, stage: 'pledged' as const };
+    const usaOnly = { ...all, donor: 'USA', area: 'other' as const };
+    const counted = await countedTotal(db, pledged, usaOnly);
+    const noDomestic = await countedTotal(db, { ...pledged, domestic: false, inKind: false }, usaOnly);
+    expect(noDomestic.amount).toBe(counted.amount);
   });
 });
 

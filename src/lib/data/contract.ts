@@ -168,8 +168,9 @@ export const CONTRACT = {
       { name: 'period_end_year', type: 'INTEGER' },
       { name: 'stage', type: 'VARCHAR', notNull: true, values: STAGES },
       { name: 'amount_usd', type: 'DOUBLE', notNull: true, nonNegative: true },
-      { name: 'channel', type: 'VARCHAR', notNull: true, values: CHANNELS },
-      { name: 'in_kind', type: 'BOOLEAN', notNull: true },
+      // Null: the source does not say (a rule about channels or in-kind support then leaves the row counted).
+      { name: 'channel', type: 'VARCHAR', values: CHANNELS },
+      { name: 'in_kind', type: 'BOOLEAN' },
       { name: 'project', type: 'VARCHAR' },
       // Null reads as `stated`.
       { name: 'year_basis', type: 'VARCHAR', values: YEAR_BASES, optional: true },

@@ -91,7 +91,8 @@ function exclusion(
     urlKey: spec.urlKey,
     words: (on) => (on ? spec.counted : spec.excluded),
     unknown: (raw) => `Unknown value "${raw}" for the ${spec.urlKey} rule; using the default.`,
-    keeps: (on) => sql`(${on} OR NOT (${spec.concerns}))`
+    // A row the rule cannot tell about (its channel, say, not recorded) is not one it concerns: it stays counted.
+    keeps: (on) => sql`(${on} OR NOT COALESCE(${spec.concerns}, false))`
   };
 }
 
