@@ -5,11 +5,14 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { ConsoleLogger, LogLevel, NODE_RUNTIME, createDuckDB } from '@duckdb/duckdb-wasm/blocking';
+import { readFileSync } from 'node:fs';
 import { plainRows, type ArrowDb, type Sql } from './db';
 import { EXTENSIONS_OFF } from './engine-settings';
+import { parquetDecoderFrom } from './parquet';
 
 export async function openNodeDb(): Promise<ArrowDb & { close(): void }> {
   const require = createRequire(import.meta.url);
+  parquetDecoderFrom(() => readFileSync(require.resolve('parquet-wasm/esm/parquet_wasm_bg.wasm')));
   const dist = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs'));
   const duck = await createDuckDB(
     {

@@ -90,13 +90,14 @@ async function checkTypes(db: Db, s: StagedTable, column: ColumnSpec, actual: st
   if (actual === 'VARCHAR' || column.type === 'VARCHAR') {
     found = await hits(db, s.relation, name, `${name} IS NOT NULL AND ${cast} IS NULL`);
   } else {
-    // Lossless means the cast value compares equal to the original (2.0 → 2 is fine, 2.5 → 3 is not).
+    // Lossless means the cast value, cast back to the file's own type, equals the original: 2.0 → 2 is fine,
+    // 2.5 → 3 is not, and neither is a DECIMAL with more digits than a DOUBLE holds. (`actual` passed SCALAR_TYPES.)
     try {
       found = await hits(
         db,
         s.relation,
         name,
-        `${name} IS NOT NULL AND (${cast} IS NULL OR NOT (${cast} = ${name}))`
+        `${name} IS NOT NULL AND (${cast} IS NULL OR NOT (TRY_CAST(${cast} AS ${actual}) = ${name}))`
       );
     } catch {
       found = await hits(db, s.relation, name, `${name} IS NOT NULL AND ${cast} IS NULL`);

@@ -1,0 +1,71 @@
+/**
+ * Parquet as a team's tools write it (tests/fixtures/parquet, made by scripts/parquet-fixtures.ts): every codec,
+ * data pages v2, small row groups, wide types. Each loads through the loader the browser uses, on duckdb-wasm,
+ * and holds exactly the sample's contributions; what cannot be read without loss is refused with its column.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { sql, type ArrowDb } from '$lib/data/db';
+import { loadUserFiles } from '$lib/data/user-files';
+import { openSampleDb, tableChecksums } from './sample-db';
+
+const DIR = 'tests/fixtures/parquet';
+let db: ArrowDb & { close(): void };
+let sampleContributions: string;
+beforeAll(async () => {
+  db = await openSampleDb();
+  sampleContributions = (await tableChecksums(db)).contributions!;
+});
+afterAll(() => db.close());
+
+const file = (variant: string) => ({
+  name: 'contributions.parquet',
+  bytes: new Uint8Array(readFileSync(`${DIR}/contributions-${variant}.parquet`))
+});
+
+describe('Parquet as writers write it', () => {
+  const variants = [
+    'uncompressed',
+    'snappy',
+    'gzip',
+    'zstd',
+    'lz4_raw',
+    'brotli',
+    'pages-v2',
+    'small-row-groups',
+    'wide-types'
+  ];
+  for (const variant of variants) {
+    test(`${variant}: loads, and every row is the sample's`, async () => {
+      const result = await loadUserFiles(db, [file(variant)]);
+      expect(result).toMatchObject({ ok: true, tables: [{ table: 'contributions' }] });
+      expect((await tableChecksums(db)).contributions).toBe(sampleContributions);
+    });
+  }
+
+  test('an amount with more digits than a number holds is refused with its column and row, never rounded', async () => {
+    const before = await tableChecksums(db);
+    const result = await loadUserFiles(db, [file('decimal-beyond-double')]);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map((p) => p.message)).toEqual([
+      'contributions.parquet, column "amount_usd", row 22: "1234567890123456789.0123" is not a number (DOUBLE)'
+    ]);
+    expect(await tableChecksums(db)).toEqual(before);
+  });
+
+  test('a truncated ZSTD file is called corrupt, a good one never is', async () => {
+    const bytes = file('zstd').bytes;
+    const cut = { name: 'contributions.parquet', bytes: bytes.slice(0, bytes.length - 300) };
+    const result = await loadUserFiles(db, [cut]);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems[0]!.message).toMatch(
+      /^contributions\.parquet: (not a readable Parquet file|the Parquet data is corrupt or truncated)/
+    );
+    const [{ n }] = (await db.query<{ n: number }>(
+      sql`SELECT CAST(count(*) AS INTEGER) AS n FROM contributions`
+    )) as [{ n: number }];
+    expect(n).toBe(61);
+  });
+});
