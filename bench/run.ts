@@ -13,6 +13,7 @@ import type { Page } from 'playwright-core';
 import { tableSpec } from '../src/lib/data/contract';
 import { quoteIdent, quoteLiteral } from '../src/lib/data/db';
 import { openNativeDb } from '../src/lib/data/duckdb-native';
+import { addOptionalColumns } from '../src/lib/data/load';
 import { TABLE_NAMES } from '../src/lib/data/contract';
 import { syntheticSampleContributions } from '../scripts/synthetic-sample';
 import { startSite } from '../tests/support/browser';
@@ -205,6 +206,8 @@ for (const table of TABLE_NAMES) {
   await native.exec(
     `CREATE OR REPLACE TABLE ${quoteIdent(table)} AS SELECT * FROM read_parquet(${quoteLiteral(file)})`
   );
+  // The synthetic extract has the required columns only: add the optional ones empty, as the app's loader does.
+  await addOptionalColumns(native, table, table);
 }
 async function nativeRun(statements: Statement[]): Promise<{ ms: number; answers: Answer[] }> {
   const answers: Answer[] = [];

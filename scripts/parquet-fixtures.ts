@@ -44,6 +44,17 @@ for (const [name, v] of Object.entries(variants)) {
   console.log(path);
 }
 
+// A table written as a set of files, as Spark and Polars write it: part-0 and part-1, matched by their columns.
+mkdirSync(`${DIR}/set`, { recursive: true });
+for (const [i, where] of ['n <= 30', 'n > 30'].entries()) {
+  const path = `${DIR}/set/part-${i}.parquet`;
+  const numbered = `SELECT *, row_number() OVER (ORDER BY contribution_id) AS n FROM (${SAMPLE})`;
+  await db.exec(
+    `COPY (SELECT * EXCLUDE (n) FROM (${numbered}) WHERE ${where} ORDER BY n) TO '${path}' (FORMAT parquet)`
+  );
+  console.log(path);
+}
+
 // Many small row groups (eight rows each), as streaming writers produce: DuckDB groups by 2,048 rows at least, so
 // hyparquet-writer writes this one.
 const PARQUET_TYPE = {

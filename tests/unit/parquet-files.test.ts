@@ -43,6 +43,19 @@ describe('Parquet as writers write it', () => {
     });
   }
 
+  test('a set of files (part-0, part-1) is matched by its columns and appended into one table', async () => {
+    const parts = ['part-0', 'part-1'].map((name) => ({
+      name: `${name}.parquet`,
+      bytes: new Uint8Array(readFileSync(`${DIR}/set/${name}.parquet`))
+    }));
+    const result = await loadUserFiles(db, parts);
+    expect(result).toMatchObject({
+      ok: true,
+      tables: [{ table: 'contributions', file: 'part-0.parquet, part-1.parquet' }]
+    });
+    expect((await tableChecksums(db)).contributions).toBe(sampleContributions);
+  });
+
   test('an amount with more digits than a number holds is refused with its column and row, never rounded', async () => {
     const before = await tableChecksums(db);
     const result = await loadUserFiles(db, [file('decimal-beyond-double')]);

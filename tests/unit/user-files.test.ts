@@ -94,13 +94,35 @@ describe('a bad file is refused with a message that names the file, column and r
     ]);
   });
 
-  test('two files for one table', async () => {
-    const [csv] = fixture('bom-quoted');
-    const [parquet] = fixture('truncated');
+  test('a set of files for one table is appended, with a notice; a problem names its own file and row', async () => {
+    const [header, ...lines] = readFileSync('data/contributions.csv', 'utf8').trim().split('\n');
+    const part = (name: string, rows: string[]) => ({
+      name,
+      bytes: new TextEncoder().encode([header, ...rows].join('\n') + '\n')
+    });
+    const before = await tableChecksums(db);
+    const result = await loadUserFiles(db, [
+      part('contributions-2011.csv', lines.slice(0, 30)),
+      part('contributions-2012.csv', lines.slice(30))
+    ]);
+    expect(result).toMatchObject({
+      ok: true,
+      tables: [{ table: 'contributions', file: 'contributions-2011.csv, contributions-2012.csv' }]
+    });
+    if (!result.ok) return;
+    expect(result.notices).toContain(
+      'contributions: 2 files appended into one table (contributions-2011.csv, 30 rows; contributions-2012.csv, 31 rows).'
+    );
+    expect(await tableChecksums(db)).toEqual(before);
+
+    // The same row in both files: the second file's own row 1 is named, and where it first stood.
     expect(
-      await refused([csv!, { ...parquet!, bytes: readFileSync('static/data/contributions.parquet') }])
+      await refused([
+        part('contributions-2011.csv', lines.slice(0, 30)),
+        part('contributions-2012.csv', lines.slice(29))
+      ])
     ).toEqual([
-      'contributions.parquet: is for contributions, like contributions.csv: load one file per table'
+      'contributions-2012.csv, column "contribution_id", row 1: duplicate key "ill-009" (first at contributions-2011.csv, row 30)'
     ]);
   });
 
@@ -176,7 +198,7 @@ describe('good files', () => {
   test('a file named otherwise is matched to its table by its columns, and says so', async () => {
     const result = await loadUserFiles(db, fixture('by-columns'));
     expect(result.ok && result.notices).toEqual([
-      'contributions-2026.csv was matched to contributions by its columns.'
+      'grants-2026.csv was matched to contributions by its columns.'
     ]);
   });
 

@@ -3,7 +3,7 @@
  * replace the contract tables in one transaction. A rejected load leaves every loaded table exactly as it was.
  */
 import { TABLE_NAMES, tableSpec, type TableName } from './contract';
-import { quoteIdent, sql, type ArrowDb, type Db } from './db';
+import { quoteIdent, sql, trusted, type ArrowDb, type Db } from './db';
 import { CsvDecodeError, csvToArrowIPC, decodeUtf8 } from './csv';
 import { ParquetDecodeError, parquetToArrowIPC } from './parquet';
 import { problemMessage, type Problem } from './problem';
@@ -48,7 +48,10 @@ function decode(f: ExtractFile, onProgress: LoadProgress): Promise<Uint8Array> {
 }
 
 async function dropStaging(db: Db) {
-  for (const t of TABLE_NAMES) await db.exec(`DROP TABLE IF EXISTS ${quoteIdent(stagingRelation(t))}`);
+  const staging = await db.query<{ name: string }>(
+    sql`SELECT table_name AS name FROM information_schema.tables WHERE starts_with(table_name, 'staging_')`
+  );
+  for (const t of staging) await db.exec(`DROP TABLE IF EXISTS ${quoteIdent(t.name)}`);
 }
 
 /** The select list that casts a relation's columns to `table`'s contract types (and drops any others). */
@@ -59,7 +62,7 @@ export function contractColumns(table: TableName): string {
 }
 
 /** A staged file without an optional column gets it, empty: extracts made before the column existed still load. */
-async function addOptionalColumns(db: Db, relation: string, table: TableName): Promise<void> {
+export async function addOptionalColumns(db: Db, relation: string, table: TableName): Promise<void> {
   const present = new Set(
     (
       await db.query<{ name: string }>(
@@ -100,7 +103,30 @@ export async function commitStaged(db: Db, staged: readonly StagedTable[]): Prom
   }
 }
 
-/** Decodes, validates and (only if every file passes) loads the given extracts. */
+/** Several files for one table, staged one by one, appended in their order (columns matched by name). */
+async function appendParts(
+  db: ArrowDb,
+  relation: string,
+  parts: readonly { relation: string; file: string }[]
+): Promise<{ file: string; rows: number }[]> {
+  const sized = [];
+  for (const p of parts) {
+    const [{ n }] = (await db.query<{ n: number }>(
+      trusted(`SELECT CAST(count(*) AS INTEGER) AS n FROM ${quoteIdent(p.relation)}`)
+    )) as [{ n: number }];
+    sized.push({ file: p.file, rows: n });
+  }
+  const union = parts
+    .map((p, i) => `SELECT *, ${i} AS __part, rowid AS __row FROM ${quoteIdent(p.relation)}`)
+    .join(' UNION ALL BY NAME ');
+  await db.exec(
+    `CREATE TABLE ${quoteIdent(relation)} AS SELECT * EXCLUDE (__part, __row) FROM (${union}) ORDER BY __part, __row`
+  );
+  for (const p of parts) await db.exec(`DROP TABLE ${quoteIdent(p.relation)}`);
+  return sized;
+}
+
+/** Decodes, validates and (only if every file passes) loads the given extracts; files for one table append. */
 export async function loadExtracts(
   db: ArrowDb,
   files: readonly ExtractFile[],
@@ -116,21 +142,40 @@ export async function loadExtracts(
   try {
     const staged: StagedTable[] = [];
     const problems: Problem[] = [];
-    for (const f of files) {
-      const relation = stagingRelation(f.table);
-      try {
-        onProgress(`Reading ${f.file}`, 0);
-        await db.insertArrowIPC(relation, await decode(f, onProgress));
-        await addOptionalColumns(db, relation, f.table);
-        staged.push({ table: f.table, relation, file: f.file });
-      } catch (e) {
-        if (e instanceof CsvDecodeError) problems.push(fileProblem(f, e.message, e.row));
-        else if (e instanceof ParquetDecodeError) problems.push(fileProblem(f, e.message));
-        else problems.push(fileProblem(f, `could not be read (${(e as Error).message})`));
+    const tables = [...new Set(files.map((f) => f.table))];
+    for (const table of tables) {
+      const relation = stagingRelation(table);
+      const mine = files.filter((f) => f.table === table);
+      const parts: { relation: string; file: string }[] = [];
+      for (const [i, f] of mine.entries()) {
+        const part = mine.length === 1 ? relation : `${relation}_part${i}`;
+        try {
+          onProgress(`Reading ${f.file}`, 0);
+          await db.insertArrowIPC(part, await decode(f, onProgress));
+          parts.push({ relation: part, file: f.file });
+        } catch (e) {
+          if (e instanceof CsvDecodeError) problems.push(fileProblem(f, e.message, e.row));
+          else if (e instanceof ParquetDecodeError) problems.push(fileProblem(f, e.message));
+          else problems.push(fileProblem(f, `could not be read (${(e as Error).message})`));
+        }
       }
+      if (parts.length < mine.length) {
+        for (const p of parts) await db.exec(`DROP TABLE IF EXISTS ${quoteIdent(p.relation)}`);
+        continue;
+      }
+      const file = mine.map((f) => f.file).join(' + ');
+      if (mine.length === 1) staged.push({ table, relation, file });
+      else staged.push({ table, relation, file, parts: await appendParts(db, relation, parts) });
+      await addOptionalColumns(db, relation, table);
     }
     if (problems.length > 0) return { ok: false, problems };
     const notices: string[] = [];
+    for (const s of staged) {
+      if (s.parts)
+        notices.push(
+          `${s.table}: ${s.parts.length} files appended into one table (${s.parts.map((p) => `${p.file}, ${p.rows} rows`).join('; ')}).`
+        );
+    }
     if (!trusted) {
       onProgress('Checking the data against the contract', 1);
       problems.push(...(await validateStaged(db, staged)));

@@ -1,7 +1,8 @@
 /**
  * A user's files → the contract tables they replace. A file maps to a table by its name (`contributions.csv`,
- * `participation.parquet`) or, failing that, by its columns; a file that matches none, or more than one, is
- * reported, never guessed. Size, emptiness and format are checked here, before anything is decoded.
+ * `participation.parquet`, or one of a set, `contributions-2011.csv`) or, failing that, by its columns; a file
+ * that matches none, or more than one, is reported, never guessed. Files for one table are appended into it.
+ * Size, emptiness and format are checked here, before anything is decoded.
  */
 import { parquetMetadata, parquetSchema } from 'hyparquet';
 import { TABLE_NAMES, tableSpec, type TableName } from './contract';
@@ -80,7 +81,8 @@ export function identifyFiles(files: readonly UserFile[]): Identified {
       continue;
     }
     const stem = file.name.replace(/\.[^.]*$/, '').toLowerCase();
-    let table = TABLE_NAMES.find((t) => t === stem) ?? null;
+    // `contributions.csv`, or one of a set: `contributions-2011.csv`, `contributions_part1.parquet`.
+    let table = TABLE_NAMES.find((t) => stem === t || new RegExp(`^${t}[-_.]`).test(stem)) ?? null;
     if (!table) {
       let columns: string[];
       try {
@@ -104,11 +106,7 @@ export function identifyFiles(files: readonly UserFile[]): Identified {
       table = candidates[0]!;
       result.notices.push(`${file.name} was matched to ${table} by its columns.`);
     }
-    const earlier = result.files.find((f) => f.table === table);
-    if (earlier) {
-      problem(file, `is for ${table}, like ${earlier.file}: load one file per table`, table);
-      continue;
-    }
+    // Several files for one table (part-0.parquet, part-1.parquet, as Spark and Polars write them) are appended.
     result.files.push({ table, file: file.name, bytes: file.bytes, format });
   }
   return result;
@@ -130,7 +128,13 @@ export async function loadUserFiles(
   if (!result.ok) return result;
   return {
     ok: true,
-    tables: identified.files.map((f) => ({ table: f.table, file: f.file })),
+    tables: result.tables.map((table) => ({
+      table,
+      file: identified.files
+        .filter((f) => f.table === table)
+        .map((f) => f.file)
+        .join(', ')
+    })),
     notices: [...identified.notices, ...result.notices]
   };
 }

@@ -13,6 +13,19 @@ export interface StagedTable {
   table: TableName;
   relation: string;
   file: string;
+  /** For a set of files appended into one table, in order: each file and its rows, so a problem names its own. */
+  parts?: readonly { file: string; rows: number }[];
+}
+
+/** The file and its own row for a row of a staged table (the parts' rows follow each other). */
+function partOf(staged: StagedTable, row: number | null): { file: string; row: number | null } {
+  if (!staged.parts || row === null) return { file: staged.file, row };
+  let first = 0;
+  for (const part of staged.parts) {
+    if (row <= first + part.rows) return { file: part.file, row: row - first };
+    first += part.rows;
+  }
+  return { file: staged.file, row };
 }
 
 /** Rows reported per rule and column, so one broken column cannot hide every other problem. */
@@ -24,9 +37,9 @@ const SCALAR_TYPES =
 
 class Collector {
   readonly problems: Problem[] = [];
-  add(staged: StagedTable, column: string | null, row: number | null, value: string | null, detail: string) {
+  add(staged: StagedTable, column: string | null, at: number | null, value: string | null, detail: string) {
     if (this.problems.length >= MAX_PROBLEMS) return;
-    const file = staged.file;
+    const { file, row } = partOf(staged, at);
     this.problems.push({
       file,
       table: staged.table,
@@ -154,7 +167,10 @@ async function checkKey(db: Db, s: StagedTable, key: readonly string[], out: Col
   const column = key.join(', ');
   for (const r of rows) {
     const value = printable(r.value);
-    out.add(s, column, r.row, value, `duplicate key "${value}" (first at row ${r.first})`);
+    const first = partOf(s, r.first);
+    const where =
+      first.file === partOf(s, r.row).file ? `row ${first.row}` : `${first.file}, row ${first.row}`;
+    out.add(s, column, r.row, value, `duplicate key "${value}" (first at ${where})`);
   }
 }
 
