@@ -1,8 +1,8 @@
 /**
  * CSV → Arrow IPC in the browser (papaparse), every column as text: the validator then checks each value against
- * the contract's type and names the row of any that does not fit. UTF-8 only, with or without a byte-order mark;
- * other encodings get a message that says so. Parsing goes in chunks and yields between them, so a large file
- * never freezes the page.
+ * the contract's type and names the row of any that does not fit. UTF-8 with or without a byte-order mark, and
+ * the two encodings Excel writes besides: UTF-16 ("Unicode text") and Windows-1252 (its "CSV" on Windows), read
+ * with a notice. Parsing goes in chunks and yields between them, so a large file never freezes the page.
  */
 import Papa from 'papaparse';
 import { RecordBatch, Table, tableToIPC } from 'apache-arrow';
@@ -18,25 +18,26 @@ export class CsvDecodeError extends Error {
   }
 }
 
-/** Bytes → text, refusing anything that is not UTF-8 with a message a person can act on. */
-export function decodeUtf8(bytes: Uint8Array): string {
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    throw new CsvDecodeError('is UTF-16 text; save it as CSV in UTF-8');
-  }
+export type TextEncoding = 'UTF-8' | 'UTF-16' | 'Windows-1252';
+
+/**
+ * Bytes → text: UTF-16 by its byte-order mark, else UTF-8 when the bytes are valid UTF-8, else Windows-1252 (which
+ * every byte sequence is, so Latin-1 files read too). The decoders drop a leading byte-order mark.
+ */
+export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEncoding } {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return { text: new TextDecoder('utf-16le').decode(bytes), encoding: 'UTF-16' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return { text: new TextDecoder('utf-16be').decode(bytes), encoding: 'UTF-16' };
   try {
-    // The decoder drops a leading byte-order mark.
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'UTF-8' };
   } catch {
-    const text = new TextDecoder('utf-8').decode(bytes);
-    const line = text.slice(0, text.indexOf('\uFFFD')).split('\n').length;
-    throw new CsvDecodeError(
-      `is not UTF-8 text (the first byte that is not UTF-8 is on line ${line}; the file may be in Latin-1 or Windows-1252); save it as CSV in UTF-8`
-    );
+    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'Windows-1252' };
   }
 }
 
 /** Comma, or the semicolon or tab a spreadsheet in some locales writes: whichever the header line uses most. */
-function delimiterOf(text: string): string {
+export function delimiterOf(text: string): string {
   const line = text.slice(0, text.search(/\r?\n|$/));
   const count = (d: string) => line.split(d).length - 1;
   return [';', '\t'].find((d) => count(d) > count(',')) ?? ',';

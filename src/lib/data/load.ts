@@ -4,7 +4,8 @@
  */
 import { TABLE_NAMES, tableSpec, type TableName } from './contract';
 import { quoteIdent, sql, trusted, type ArrowDb, type Db } from './db';
-import { CsvDecodeError, csvToArrowIPC, decodeUtf8 } from './csv';
+import { CsvDecodeError, csvToArrowIPC, decodeText, delimiterOf } from './csv';
+import { normaliseLocale, type LocaleProblem } from './csv-locale';
 import { ParquetDecodeError, parquetToArrowIPC } from './parquet';
 import { problemMessage, type Problem } from './problem';
 import { extraColumns, validateStaged, type StagedTable } from './validate';
@@ -41,10 +42,35 @@ export function fileProblem(
   };
 }
 
-function decode(f: ExtractFile, onProgress: LoadProgress): Promise<Uint8Array> {
-  if (f.format !== 'csv')
-    return parquetToArrowIPC(f.bytes, (fraction) => onProgress(`Reading ${f.file}`, fraction));
-  return csvToArrowIPC(decodeUtf8(f.bytes), (fraction) => onProgress(`Reading ${f.file}`, fraction));
+interface Decoded {
+  ipc: Uint8Array;
+  /** For CSV: its separator (decimal commas go with semicolons and tabs) and what to tell about its encoding. */
+  delimiter?: string;
+  notice?: string;
+}
+
+/** A value a locale could read two ways, as a problem with its file, column, row and value. */
+function localeProblem(f: ExtractFile, p: LocaleProblem): Problem {
+  const detail = `"${p.value}" ${p.detail}`;
+  return {
+    file: f.file,
+    table: f.table,
+    column: p.column,
+    row: p.row,
+    value: p.value,
+    message: problemMessage({ file: f.file, column: p.column, row: p.row }, detail)
+  };
+}
+
+async function decode(f: ExtractFile, onProgress: LoadProgress): Promise<Decoded> {
+  const progress = (fraction: number) => onProgress(`Reading ${f.file}`, fraction);
+  if (f.format !== 'csv') return { ipc: await parquetToArrowIPC(f.bytes, progress) };
+  const { text, encoding } = decodeText(f.bytes);
+  const notice =
+    encoding === 'UTF-8'
+      ? undefined
+      : `${f.file} was read as ${encoding}${encoding === 'UTF-16' ? ' (Excel\'s "Unicode text")' : ' (Excel\'s "CSV" on Windows): check that accented names read right'}.`;
+  return { ipc: await csvToArrowIPC(text, progress), delimiter: delimiterOf(text), notice };
 }
 
 async function dropStaging(db: Db) {
@@ -142,6 +168,7 @@ export async function loadExtracts(
   try {
     const staged: StagedTable[] = [];
     const problems: Problem[] = [];
+    const decodeNotices: string[] = [];
     const tables = [...new Set(files.map((f) => f.table))];
     for (const table of tables) {
       const relation = stagingRelation(table);
@@ -151,7 +178,14 @@ export async function loadExtracts(
         const part = mine.length === 1 ? relation : `${relation}_part${i}`;
         try {
           onProgress(`Reading ${f.file}`, 0);
-          await db.insertArrowIPC(part, await decode(f, onProgress));
+          const decoded = await decode(f, onProgress);
+          await db.insertArrowIPC(part, decoded.ipc);
+          if (decoded.notice) decodeNotices.push(decoded.notice);
+          if (decoded.delimiter !== undefined) {
+            for (const p of await normaliseLocale(db, part, table, decoded.delimiter)) {
+              problems.push(localeProblem(f, p));
+            }
+          }
           parts.push({ relation: part, file: f.file });
         } catch (e) {
           if (e instanceof CsvDecodeError) problems.push(fileProblem(f, e.message, e.row));
@@ -169,7 +203,7 @@ export async function loadExtracts(
       await addOptionalColumns(db, relation, table);
     }
     if (problems.length > 0) return { ok: false, problems };
-    const notices: string[] = [];
+    const notices: string[] = [...decodeNotices];
     for (const s of staged) {
       if (s.parts)
         notices.push(

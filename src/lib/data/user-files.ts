@@ -6,7 +6,7 @@
  */
 import { parquetMetadata, parquetSchema } from 'hyparquet';
 import { TABLE_NAMES, tableSpec, type TableName } from './contract';
-import { csvHeader } from './csv';
+import { csvHeader, decodeText } from './csv';
 import type { ArrowDb } from './db';
 import { fileProblem, loadExtracts, type ExtractFile, type LoadProgress } from './load';
 import type { Problem } from './problem';
@@ -47,7 +47,7 @@ function formatOf(file: UserFile): 'parquet' | 'csv' | string {
 function columnsOf(file: UserFile, format: 'parquet' | 'csv'): string[] {
   if (format === 'csv') {
     // The header is in the first bytes; a character cut at the end of the slice does not matter here.
-    return csvHeader(new TextDecoder().decode(file.bytes.subarray(0, 64 * 1024)));
+    return csvHeader(decodeText(file.bytes.subarray(0, 64 * 1024)).text);
   }
   const buffer = file.bytes.buffer.slice(
     file.bytes.byteOffset,
