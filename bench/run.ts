@@ -387,7 +387,8 @@ const total = (o: Record<string, number>) =>
     Object.values(o).reduce((a, b) => a + b, 0),
     1
   );
-const worstRatio = Math.max(...queries.map((q) => q.appOverWasm));
+// A query that sends no statement (the left-out figure with no year range) has no ratio to take.
+const worstRatio = Math.max(...queries.filter((q) => q.statements > 0).map((q) => q.appOverWasm));
 const at1M = scale.find((s) => s.rows === 1_000_000)!;
 const targets = [
   ['(a) app / raw duckdb-wasm, worst view query', `${worstRatio}`, '<= 1.10', worstRatio <= 1.1],
