@@ -35,6 +35,28 @@ const yearAxis = (page: Page) => page.locator('section#by-year .plot svg').textC
 const status = (page: Page) => page.locator('header [role="status"]').first().textContent();
 
 describe('loading your own extracts', () => {
+  it('a ZSTD Parquet and a French Excel CSV (semicolons, decimal commas, Windows-1252) load through the file input', async () => {
+    const { page, context } = await openFunding();
+    await page.getByTestId('load-input').setInputFiles('tests/fixtures/parquet/contributions-zstd.parquet');
+    await expect
+      .poll(() => page.getByRole('status', { name: 'Load result' }).textContent())
+      .toContain('contributions-zstd.parquet → contributions');
+    expect(await yearAxis(page)).not.toContain('2026');
+
+    await page
+      .getByTestId('load-input')
+      .setInputFiles('tests/fixtures/user-files/excel-fr/contributions.csv');
+    const report = page.getByRole('status', { name: 'Load result' });
+    await expect.poll(() => report.textContent()).toContain('contributions.csv → contributions');
+    expect(await report.textContent()).toContain('was read as Windows-1252');
+    // Its 2026 row (2 500 000 in French digits) is now in the funding per year chart.
+    await expect.poll(() => yearAxis(page)).toContain('2026');
+    await page.getByRole('link', { name: 'Data', exact: true }).click();
+    const row = page.locator('tr', { has: page.locator('th code', { hasText: /^contributions$/ }) });
+    await expect.poll(() => row.textContent()).toContain('62');
+    await context.close();
+  });
+
   it('a good file through the file input replaces its table, and the views redraw from it', async () => {
     const { page, context, requests } = await openFunding();
     expect(await yearAxis(page)).not.toContain('2026');
