@@ -43,7 +43,7 @@ const bench = {
   async start(dataUrl: string) {
     conn = await openBrowserConnection();
     db = browserDb(conn);
-    const result = await loadExtracts(db as never, await fetchBundledExtracts(dataUrl));
+    const result = await loadExtracts(db as never, (await fetchBundledExtracts(dataUrl)).files);
     if (!result.ok) throw new Error(result.problems[0]?.message);
   },
 

@@ -1,20 +1,54 @@
-/** The sample extracts shipped with the app, fetched from its own origin. */
+/**
+ * The sample extracts shipped with the app, fetched from its own origin, and whether they may skip the contract's
+ * checks: only when each file's SHA-256 is the one `npm run data` wrote in `manifest.json` after validating it.
+ * A file changed since (by hand, by a host, in transit) is validated like any file.
+ */
 import { TABLE_NAMES } from './contract';
 import type { ExtractFile } from './load';
 
 export class BundledFetchError extends Error {}
 
-/** Fetches every bundled `<table>.parquet` under `dataUrl` (the app's own `/data` folder). */
+/** What `npm run data` records of the files it validated: each file's SHA-256, in hex. */
+export interface BundleManifest {
+  sha256: Record<string, string>;
+}
+
+export const MANIFEST_FILE = 'manifest.json';
+
+export async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** True when every file is exactly the one the manifest says was validated. */
+export async function matchesManifest(
+  files: readonly ExtractFile[],
+  manifest: BundleManifest | null
+): Promise<boolean> {
+  if (!manifest) return false;
+  const hashes = await Promise.all(files.map((f) => sha256Hex(f.bytes)));
+  return files.every((f, i) => manifest.sha256[f.file] === hashes[i]);
+}
+
+/** Fetches every bundled `<table>.parquet` under `dataUrl` (the app's own `/data` folder) and its manifest. */
 export async function fetchBundledExtracts(
   dataUrl: string,
   fetchFn: typeof fetch = fetch
-): Promise<ExtractFile[]> {
-  return Promise.all(
-    TABLE_NAMES.map(async (table) => {
-      const file = `${table}.parquet`;
-      const response = await fetchFn(`${dataUrl}/${file}`);
-      if (!response.ok) throw new BundledFetchError(`${file} could not be fetched (HTTP ${response.status})`);
-      return { table, file, bytes: new Uint8Array(await response.arrayBuffer()) };
-    })
-  );
+): Promise<{ files: ExtractFile[]; trusted: boolean }> {
+  const [files, manifest] = await Promise.all([
+    Promise.all(
+      TABLE_NAMES.map(async (table) => {
+        const file = `${table}.parquet`;
+        const response = await fetchFn(`${dataUrl}/${file}`);
+        if (!response.ok)
+          throw new BundledFetchError(`${file} could not be fetched (HTTP ${response.status})`);
+        return { table, file, bytes: new Uint8Array(await response.arrayBuffer()) };
+      })
+    ),
+    fetchFn(`${dataUrl}/${MANIFEST_FILE}`).then(
+      (r) => (r.ok ? (r.json() as Promise<BundleManifest>) : null),
+      () => null
+    )
+  ]);
+  return { files, trusted: await matchesManifest(files, manifest) };
 }

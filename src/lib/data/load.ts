@@ -158,9 +158,9 @@ export async function loadExtracts(
   files: readonly ExtractFile[],
   onProgress: LoadProgress = () => {},
   /**
-   * `trusted`: the bundled sample, checked against the contract when it was built (`npm run data`, and a unit
-   * test that the committed files are those); skipping the ~150 checks here brings the first chart forward.
-   * Files that do not decode still fail. Never for a user's files.
+   * `trusted`: the bundled sample when its files' SHA-256 are those `npm run data` recorded after checking them
+   * against the contract (bundled.ts); skipping the checks here brings the first chart forward. Files that do
+   * not decode still fail. Never for a user's files.
    */
   { trusted = false }: { trusted?: boolean } = {}
 ): Promise<LoadResult> {

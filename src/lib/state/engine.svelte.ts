@@ -41,7 +41,8 @@ export class Engine {
     return this.state.status === 'ready' && Object.values(this.state.origins).some((o) => o.kind === 'file');
   }
 
-  async #bundled(): Promise<ExtractFile[]> {
+  /** The sample, and whether it is exactly what the build validated (then it skips the checks). */
+  async #bundled(): Promise<{ files: ExtractFile[]; trusted: boolean }> {
     const { fetchBundledExtracts } = await import('$lib/data/bundled');
     return fetchBundledExtracts(this.#dataUrl);
   }
@@ -62,7 +63,7 @@ export class Engine {
         this.#bundled()
       ]);
       this.state = { status: 'starting', step: 'Loading the sample data' };
-      const result = await loadExtracts(db, files, undefined, { trusted: true });
+      const result = await loadExtracts(db, files.files, undefined, { trusted: files.trusted });
       if (!result.ok) {
         this.state = {
           status: 'failed',
@@ -122,7 +123,8 @@ export class Engine {
     this.loading = { step: 'Loading the sample data', fraction: 0 };
     try {
       const { loadExtracts } = await import('$lib/data/load');
-      const result = await loadExtracts(state.db, await this.#bundled(), undefined, { trusted: true });
+      const sample = await this.#bundled();
+      const result = await loadExtracts(state.db, sample.files, undefined, { trusted: sample.trusted });
       if (!result.ok) {
         this.report = { ok: false, files: ['the bundled sample'], problems: result.problems };
         return;
