@@ -15,7 +15,8 @@ import { tableSpec } from '../src/lib/data/contract';
 import { quoteIdent, quoteLiteral } from '../src/lib/data/db';
 import { openNativeDb } from '../src/lib/data/duckdb-native';
 import { addOptionalColumns } from '../src/lib/data/load';
-import { parquetDecoderFrom, parquetToArrowIPC } from '../src/lib/data/parquet';
+import { parquetToArrowIPC, useParquetDecoder } from '../src/lib/data/parquet';
+import { inlineDecoder } from '../src/lib/data/parquet-decode';
 import { TABLE_NAMES } from '../src/lib/data/contract';
 import { syntheticSampleContributions } from '../scripts/synthetic-sample';
 import { startSite } from '../tests/support/browser';
@@ -398,7 +399,9 @@ for (let i = 0; i < 3; i++) zstdLoads.push(await timedLoad(zstd1M));
 const zstd1MMs = median(zstdLoads.map((l) => l.ms));
 // The decoded Arrow of those rows, as the page builds it (the same decoder, here in Node).
 const require = createRequire(import.meta.url);
-parquetDecoderFrom(() => readFileSync(require.resolve('parquet-wasm/esm/parquet_wasm_bg.wasm')));
+useParquetDecoder(
+  inlineDecoder(() => readFileSync(require.resolve('parquet-wasm/esm/parquet_wasm_bg.wasm')))
+);
 const arrowMB = (await parquetToArrowIPC(new Uint8Array(readFileSync(zstd1M)))).byteLength / 1024 / 1024;
 const loadGrowthMB = median(zstdLoads.map((l) => l.peakMB - l.baseMB));
 

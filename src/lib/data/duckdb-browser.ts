@@ -5,16 +5,16 @@
 import { AsyncDuckDB, VoidLogger, type AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
-import parquetWasmUrl from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
 import { plainRows, type ArrowDb, type Sql } from './db';
 import { EXTENSIONS_OFF } from './engine-settings';
-import { parquetDecoder, parquetDecoderFrom } from './parquet';
+import { useParquetDecoder, workerDecoder } from './parquet';
 
 /** duckdb-wasm started in a worker of this site, with one connection (the benchmark times SQL on it directly). */
 export async function openBrowserConnection(): Promise<AsyncDuckDBConnection> {
-  // The Parquet decoder, a file of this site too, compiles while the engine starts.
-  parquetDecoderFrom(() => parquetWasmUrl);
-  void parquetDecoder().catch(() => {});
+  // The Parquet decoder works in a worker of its own (a file of this site too), started with the engine.
+  useParquetDecoder(
+    workerDecoder(new Worker(new URL('./parquet.worker.ts', import.meta.url), { type: 'module' }))
+  );
   const worker = new Worker(workerUrl);
   const duck = new AsyncDuckDB(new VoidLogger(), worker);
   await duck.instantiate(wasmUrl);

@@ -8,11 +8,14 @@ import { ConsoleLogger, LogLevel, NODE_RUNTIME, createDuckDB } from '@duckdb/duc
 import { readFileSync } from 'node:fs';
 import { plainRows, type ArrowDb, type Sql } from './db';
 import { EXTENSIONS_OFF } from './engine-settings';
-import { parquetDecoderFrom } from './parquet';
+import { useParquetDecoder } from './parquet';
+import { inlineDecoder } from './parquet-decode';
 
 export async function openNodeDb(): Promise<ArrowDb & { close(): void }> {
   const require = createRequire(import.meta.url);
-  parquetDecoderFrom(() => readFileSync(require.resolve('parquet-wasm/esm/parquet_wasm_bg.wasm')));
+  useParquetDecoder(
+    inlineDecoder(() => readFileSync(require.resolve('parquet-wasm/esm/parquet_wasm_bg.wasm')))
+  );
   const dist = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs'));
   const duck = await createDuckDB(
     {

@@ -1,34 +1,44 @@
 /**
  * Parquet → Arrow IPC. duckdb-wasm reads Parquet only through an extension it downloads from the internet, which
  * this app must never do; so parquet-wasm (arrow-rs compiled to WebAssembly, served by this site) decodes the file,
- * with every codec a mainstream writer uses (Snappy, GZIP, ZSTD, LZ4, Brotli), and DuckDB receives Arrow. hyparquet
- * reads the footer first: cheap, and its errors say plainly what is wrong with a file that is not Parquet.
+ * with every codec a mainstream writer uses (Snappy, GZIP, ZSTD, LZ4, Brotli), in a worker of the page, and DuckDB
+ * receives Arrow. hyparquet reads the footer first: cheap, and its errors say plainly what is wrong with a file
+ * that is not Parquet.
  */
-import init, { readParquet, type InitInput } from 'parquet-wasm/esm';
 import { parquetMetadata, parquetSchema } from 'hyparquet';
+import type { ParquetDecoder } from './parquet-decode';
 
 export class ParquetDecodeError extends Error {}
 
-/** Where the decoder's WebAssembly comes from: set once by the environment (a URL of this site, or bytes in Node). */
-export type ParquetWasmSource = () => InitInput | Promise<InitInput>;
+let decoder: ParquetDecoder | null = null;
 
-let source: ParquetWasmSource | null = null;
-let ready: Promise<unknown> | null = null;
-
-export function parquetDecoderFrom(wasm: ParquetWasmSource): void {
-  source = wasm;
-  ready = null;
+/** Set once by the environment: a worker of the page in the browser, the calling thread in Node. */
+export function useParquetDecoder(d: ParquetDecoder): void {
+  decoder = d;
 }
 
-/** Starts compiling the decoder (once); a load that needs it waits for the same promise. */
-export function parquetDecoder(): Promise<unknown> {
-  if (!source) return Promise.reject(new Error('the Parquet decoder has not been given its WebAssembly'));
-  const wasm = source;
-  return (ready ??= Promise.resolve(wasm()).then((module_or_path) => init({ module_or_path })));
+/** A decoder that runs in a worker: each file's bytes are moved there and its Arrow moved back. */
+export function workerDecoder(worker: Worker): ParquetDecoder {
+  let next = 0;
+  const waiting = new Map<number, { resolve: (ipc: Uint8Array) => void; reject: (e: Error) => void }>();
+  worker.onmessage = (event: MessageEvent<{ id: number; ipc?: Uint8Array; error?: string }>) => {
+    const { id, ipc, error } = event.data;
+    const pending = waiting.get(id);
+    waiting.delete(id);
+    if (ipc) pending?.resolve(ipc);
+    else pending?.reject(new Error(error ?? 'the decoder gave no answer'));
+  };
+  return (bytes) =>
+    new Promise((resolve, reject) => {
+      const id = next++;
+      waiting.set(id, { resolve, reject });
+      // The file's own buffer is moved (its bytes are not needed after decoding); a view of part of a larger
+      // buffer is copied first, so nothing else is taken from the caller.
+      const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+      const moved = whole ? bytes : bytes.slice();
+      worker.postMessage({ id, bytes: moved }, [moved.buffer]);
+    });
 }
-
-/** Record batches of this many rows: fewer, larger batches reach DuckDB faster than the default of 1,024. */
-const BATCH_ROWS = 122_880;
 
 /** Decodes a Parquet file into an Arrow IPC stream, keeping the file's column names and (flat) types. */
 export async function parquetToArrowIPC(
@@ -45,15 +55,12 @@ export async function parquetToArrowIPC(
   const nested = schema.children.find((c) => c.children.length > 0);
   if (nested)
     throw new ParquetDecodeError(`column "${nested.element.name}" is nested; only flat columns are read`);
-  await parquetDecoder();
+  if (!decoder) throw new Error('the Parquet decoder has not been set up');
   try {
-    const ipc = readParquet(bytes, { batchSize: BATCH_ROWS }).intoIPCStream();
+    const ipc = await decoder(bytes);
     onProgress(1);
     return ipc;
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    // The release build strips the decoder's own error strings; say what is known.
-    const detail = message.includes('Error strings stripped') ? 'a data page could not be decoded' : message;
-    throw new ParquetDecodeError(`the Parquet data is corrupt or truncated (${detail})`);
+    throw new ParquetDecodeError(`the Parquet data is corrupt or truncated (${(e as Error).message})`);
   }
 }
