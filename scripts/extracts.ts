@@ -7,7 +7,8 @@ import { TABLE_NAMES, type TableName } from '../src/lib/data/contract.ts';
 import { quoteIdent, quoteLiteral, type Db } from '../src/lib/data/db.ts';
 import { commitStaged, stagingRelation } from '../src/lib/data/load.ts';
 import type { Problem } from '../src/lib/data/problem.ts';
-import { validateStaged, type StagedTable } from '../src/lib/data/validate.ts';
+import type { StagedTable } from '../src/lib/data/staged.ts';
+import { validateStaged } from '../src/lib/data/validate.ts';
 
 export const CSV_DIR = 'data';
 export const PARQUET_DIR = 'static/data';

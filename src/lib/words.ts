@@ -4,7 +4,7 @@
  */
 import type { MeetingRow } from '$lib/data/queries/attendance';
 import type { EndRow, JoinRow, PublishedCountRow } from '$lib/data/queries/expansion';
-import type { NeedsRow } from '$lib/data/queries/funding';
+import type { NeedsRow } from '$lib/data/queries/needs';
 import { formatCount, formatMeetingDate, formatMoneyShort, formatShare } from '$lib/format';
 
 /** A year filter in words: "2005–2012", "2005–last", "first–2012", or "all years". */

@@ -3,7 +3,8 @@ import { describe, expect, test } from 'vitest';
 import { buildPartnersMap, joinCohorts } from '../../src/lib/charts/partners-map';
 import { buildPartnersOverTime } from '../../src/lib/charts/partners-over-time';
 import { countryFeatures } from '../../src/lib/charts/world';
-import type { JoinRow, PartnersByRegionRow, StateStatusRow } from '../../src/lib/data/queries/expansion';
+import type { JoinRow, PartnersByRegionRow } from '../../src/lib/data/queries/expansion';
+import type { StateStatusRow } from '../../src/lib/data/queries/expansion-states';
 import { chartDocument, normaliseSvg } from './svg';
 
 const rows: PartnersByRegionRow[] = [

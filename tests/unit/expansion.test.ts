@@ -5,12 +5,11 @@ import type { Db } from '../../src/lib/data/db';
 import {
   joinsByYear,
   membershipYearRange,
-  onTheWay,
   partnersByRegion,
-  regionOptions,
-  stateStatus,
-  type ExpansionFilters
+  regionOptions
 } from '../../src/lib/data/queries/expansion';
+import { onTheWay, stateStatus } from '../../src/lib/data/queries/expansion-states';
+import { type ExpansionFilters } from '../../src/lib/data/queries/expansion-scope';
 import { partnersPerYear } from '../../src/lib/data/queries/home';
 import { DEFAULT_EXPANSION, parseExpansion, serializeExpansion } from '../../src/lib/views/expansion';
 import { openSampleDb } from './sample-db';

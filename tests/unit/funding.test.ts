@@ -5,10 +5,10 @@ import {
   contributionsByArea,
   contributionsByYear,
   countedTotal,
-  needsByArea,
   ruleEffects,
   type FundingFilters
 } from '../../src/lib/data/queries/funding';
+import { needsByArea } from '../../src/lib/data/queries/needs';
 import {
   DEFAULT_FUNDING,
   parseFunding,

@@ -7,13 +7,9 @@ import { yearTotals } from '../../src/lib/charts/partners-over-time';
 import { DEFAULT_RULES } from '../../src/lib/data/counting-rules';
 import { sql, type ArrowDb } from '../../src/lib/data/db';
 import { loadExtracts } from '../../src/lib/data/load';
-import {
-  endsByYear,
-  partnersByRegion,
-  publishedCounts,
-  stateStatus,
-  type ExpansionFilters
-} from '../../src/lib/data/queries/expansion';
+import { endsByYear, partnersByRegion, publishedCounts } from '../../src/lib/data/queries/expansion';
+import { stateStatus } from '../../src/lib/data/queries/expansion-states';
+import { type ExpansionFilters } from '../../src/lib/data/queries/expansion-scope';
 import {
   contributionsByYear,
   countedTotal,

@@ -6,7 +6,8 @@
 import * as Plot from '@observablehq/plot';
 import { STAGES } from '$lib/data/contract';
 import type { Stage } from '$lib/data/counting-rules';
-import type { NeedsRow, YearMoneyRow } from '$lib/data/queries/funding';
+import type { YearMoneyRow } from '$lib/data/queries/funding';
+import type { NeedsRow } from '$lib/data/queries/needs';
 import { formatCount, formatMoneyFull, formatMoneyShort } from '$lib/format';
 import { CHART_FONT, CHART_HEIGHT, COLORS } from './theme';
 

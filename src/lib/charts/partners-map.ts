@@ -4,7 +4,7 @@
  * other state neutral.
  */
 import * as Plot from '@observablehq/plot';
-import type { StateStatusRow } from '$lib/data/queries/expansion';
+import type { StateStatusRow } from '$lib/data/queries/expansion-states';
 import { CHART_FONT, COLORS, addHatches, hatchId } from './theme';
 import { numericId, type CountryFeature } from './world';
 

@@ -6,7 +6,8 @@
 import * as Plot from '@observablehq/plot';
 import { STAGES } from '$lib/data/contract';
 import type { Stage } from '$lib/data/counting-rules';
-import type { MoneyRow, NeedsRow } from '$lib/data/queries/funding';
+import type { MoneyRow } from '$lib/data/queries/funding';
+import type { NeedsRow } from '$lib/data/queries/needs';
 import { formatCount, formatMoneyFull, formatMoneyShort } from '$lib/format';
 import { needsNote } from '$lib/words';
 import { CHART_FONT, COLORS, addHatches, hatchId } from './theme';

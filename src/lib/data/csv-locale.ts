@@ -6,7 +6,8 @@
  * column, and a DD/MM/YYYY date whose day could be its month.
  */
 import { tableSpec, type TableName } from './contract';
-import { quoteIdent, sql, trusted, type Db } from './db';
+import { quoteIdent, trusted, type Db } from './db';
+import { columnTypes } from './staged';
 import { printable } from './problem';
 
 export interface LocaleProblem {
@@ -29,12 +30,10 @@ export async function normaliseLocale(
   const rel = quoteIdent(relation);
   const problems: LocaleProblem[] = [];
   const decimalComma = delimiter === ';' || delimiter === '\t';
+  const present = await columnTypes(db, relation);
   for (const c of tableSpec(table).columns) {
+    if (!present.has(c.name)) continue;
     const col = quoteIdent(c.name);
-    const exists = await db.query(
-      sql`SELECT 1 FROM information_schema.columns WHERE table_name = ${relation} AND column_name = ${c.name}`
-    );
-    if (exists.length === 0) continue;
     const bad = async (condition: string, detail: string) => {
       const rows = await db.query<{ row: number; value: string }>(
         trusted(

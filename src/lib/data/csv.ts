@@ -6,7 +6,7 @@
  */
 import Papa from 'papaparse';
 import { RecordBatch, Table, tableToIPC } from 'apache-arrow';
-import { toArrowVector } from './arrow-columns';
+import { textVector } from './arrow-columns';
 
 export class CsvDecodeError extends Error {
   constructor(
@@ -78,7 +78,7 @@ export async function csvToArrowIPC(
   const flush = () => {
     if (!header || columns[0]?.length === 0) return;
     const names = header;
-    const table = new Table(Object.fromEntries(names.map((n, c) => [n, toArrowVector(columns[c]!, 'text')])));
+    const table = new Table(Object.fromEntries(names.map((n, c) => [n, textVector(columns[c]!)])));
     batches.push(...table.batches);
     columns = names.map(() => []);
   };

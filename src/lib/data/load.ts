@@ -8,7 +8,8 @@ import { CsvDecodeError, csvToArrowIPC, decodeText, delimiterOf } from './csv';
 import { normaliseLocale, type LocaleProblem } from './csv-locale';
 import { ParquetDecodeError, parquetToArrowIPC } from './parquet';
 import { problemMessage, type Problem } from './problem';
-import { extraColumns, validateStaged, type StagedTable } from './validate';
+import { columnTypes, type StagedTable } from './staged';
+import { extraColumns, validateStaged } from './validate';
 
 export interface ExtractFile {
   table: TableName;
@@ -89,13 +90,7 @@ export function contractColumns(table: TableName): string {
 
 /** A staged file without an optional column gets it, empty: extracts made before the column existed still load. */
 export async function addOptionalColumns(db: Db, relation: string, table: TableName): Promise<void> {
-  const present = new Set(
-    (
-      await db.query<{ name: string }>(
-        sql`SELECT column_name AS name FROM information_schema.columns WHERE table_name = ${relation}`
-      )
-    ).map((c) => c.name)
-  );
+  const present = await columnTypes(db, relation);
   for (const c of tableSpec(table).columns) {
     if (c.optional && !present.has(c.name))
       await db.exec(`ALTER TABLE ${quoteIdent(relation)} ADD COLUMN ${quoteIdent(c.name)} ${c.type}`);

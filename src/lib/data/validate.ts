@@ -6,76 +6,20 @@
  */
 import { TABLE_NAMES, tableSpec, type ColumnSpec, type DuckType, type TableName } from './contract';
 import { quoteIdent, quoteList, sql, trusted, type Db } from './db';
-import { MAX_PROBLEMS, printable, problemMessage, type Problem } from './problem';
-
-/** A table waiting in DuckDB to be checked: `relation` is a name this code generated, `file` what the user sees. */
-export interface StagedTable {
-  table: TableName;
-  relation: string;
-  file: string;
-  /** For a set of files appended into one table, in order: each file and its rows, so a problem names its own. */
-  parts?: readonly { file: string; rows: number }[];
-}
-
-/** The file and its own row for a row of a staged table (the parts' rows follow each other). */
-function partOf(staged: StagedTable, row: number | null): { file: string; row: number | null } {
-  if (!staged.parts || row === null) return { file: staged.file, row };
-  let first = 0;
-  for (const part of staged.parts) {
-    if (row <= first + part.rows) return { file: part.file, row: row - first };
-    first += part.rows;
-  }
-  return { file: staged.file, row };
-}
-
-/** Rows reported per rule and column, so one broken column cannot hide every other problem. */
-const ROWS_PER_RULE = 10;
-const ROW = '(rowid + 1)';
+import { printable, type Problem } from './problem';
+import {
+  Collector,
+  ROW,
+  ROWS_PER_RULE,
+  columnTypes,
+  hits,
+  partOf,
+  type Hit,
+  type StagedTable
+} from './staged';
 
 const SCALAR_TYPES =
   /^(VARCHAR|BOOLEAN|U?(TINY|SMALL|BIG|HUGE)?INT(EGER)?|FLOAT|DOUBLE|DECIMAL\(\d+,\d+\)|DATE|TIMESTAMP.*|TIME)$/;
-
-class Collector {
-  readonly problems: Problem[] = [];
-  add(staged: StagedTable, column: string | null, at: number | null, value: string | null, detail: string) {
-    if (this.problems.length >= MAX_PROBLEMS) return;
-    const { file, row } = partOf(staged, at);
-    this.problems.push({
-      file,
-      table: staged.table,
-      column,
-      row,
-      value,
-      message: problemMessage({ file, column, row }, detail)
-    });
-  }
-  get full() {
-    return this.problems.length >= MAX_PROBLEMS;
-  }
-}
-
-interface Hit {
-  row: number;
-  value: string | null;
-}
-
-/** Rows of `relation` (aliased `staged`) where `condition` holds, with the offending value as text. */
-async function hits(db: Db, relation: string, valueSql: string, condition: string): Promise<Hit[]> {
-  const rows = await db.query<Hit>(
-    trusted(`SELECT CAST(${ROW} AS INTEGER) AS row, CAST(${valueSql} AS VARCHAR) AS value
-     FROM ${quoteIdent(relation)} AS staged WHERE ${condition} ORDER BY row LIMIT ${ROWS_PER_RULE}`)
-  );
-  return rows.map((h) => ({ row: h.row, value: h.value === null ? null : printable(h.value) }));
-}
-
-/** The staged relation's columns and their DuckDB types. */
-async function columnTypes(db: Db, relation: string): Promise<Map<string, string>> {
-  const rows = await db.query<{ name: string; type: string }>(
-    sql`SELECT column_name AS name, data_type AS type FROM information_schema.columns
-        WHERE table_name = ${relation} ORDER BY ordinal_position`
-  );
-  return new Map(rows.map((r) => [r.name, r.type]));
-}
 
 /** SQL for a column's value cast to its contract type (NULL where it cannot be cast). */
 export function typedColumn(column: ColumnSpec, alias?: string): string {

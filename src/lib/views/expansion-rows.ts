@@ -4,13 +4,9 @@
  */
 import { REGION_ORDER } from '$lib/charts/theme';
 import { yearTotals, type YearTotal } from '$lib/charts/partners-over-time';
-import type {
-  ExpansionFilters,
-  OnTheWayRow,
-  PartnersByRegionRow,
-  PublishedCountRow,
-  StateStatusRow
-} from '$lib/data/queries/expansion';
+import type { PartnersByRegionRow, PublishedCountRow } from '$lib/data/queries/expansion';
+import type { OnTheWayRow, StateStatusRow } from '$lib/data/queries/expansion-states';
+import type { ExpansionFilters } from '$lib/data/queries/expansion-scope';
 import { tableFromRows, type ExportTable } from '$lib/export/table';
 import { formatCount, formatMeetingDate } from '$lib/format';
 import { yearsWords } from '$lib/words';

@@ -9,13 +9,12 @@ import {
   endsByYear,
   joinsByYear,
   membershipYearRange,
-  onTheWay,
   partnersByRegion,
   publishedCounts,
-  regionOptions,
-  stateStatus,
-  type ExpansionFilters
+  regionOptions
 } from '$lib/data/queries/expansion';
+import { onTheWay, stateStatus } from '$lib/data/queries/expansion-states';
+import { type ExpansionFilters } from '$lib/data/queries/expansion-scope';
 import { countryFeatures, type CountryFeature } from '$lib/charts/world';
 import { parseYear, setYears, type Parsed } from './url';
 import { defineView } from './view';

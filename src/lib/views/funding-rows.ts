@@ -11,9 +11,9 @@ import {
   type DonorMoneyRow,
   type DonorOption,
   type FundingFilters,
-  type MoneyRow,
-  type NeedsRow
+  type MoneyRow
 } from '$lib/data/queries/funding';
+import { type NeedsRow } from '$lib/data/queries/needs';
 import { tableFromRows, type ExportTable } from '$lib/export/table';
 import { formatCount, formatMoneyFull, formatMoneyShort, formatShare } from '$lib/format';
 import { yearsWords } from '$lib/words';

@@ -21,11 +21,10 @@ import {
   donorOptions,
   fundingYearRange,
   leftOutByYears,
-  needsByArea,
-  needsByYear,
   ruleEffects,
   type FundingFilters
 } from '$lib/data/queries/funding';
+import { needsByArea, needsByYear } from '$lib/data/queries/needs';
 import { ENTITY_ID, parseYear, setYears, type Parsed } from './url';
 import { defineView } from './view';
 

@@ -1,7 +1,7 @@
 /** Queries of the home page: partners per year and what the loaded data is made of. */
 import { SOURCE_KINDS, TABLE_NAMES, type SourceKind, type TableName } from '../contract';
 import { quoteIdent, quoteList, sql, trusted, type Db } from '../db';
-import { PERIODS } from './periods';
+import { PARTNER_SPAN, PERIODS } from './periods';
 
 export interface PartnersPerYearRow {
   year: number;
@@ -23,12 +23,7 @@ WITH partner_periods AS (
   JOIN sources s ON s.source_id = m.source_id
   WHERE m.status = 'partner' AND (${options.countEu} OR e.kind <> 'european_union')
 ),
-bounds AS (
-  -- To the last year a period or a published count tells about: open periods are counted until then.
-  SELECT min(start_year) AS first_year,
-         greatest(max(last_event_year), (SELECT max(year) FROM published_counts)) AS last_year
-  FROM partner_periods
-)
+bounds AS (SELECT first AS first_year, last AS last_year FROM (${PARTNER_SPAN}))
 SELECT CAST(y.year AS INTEGER) AS year,
        CAST(count(*) FILTER (WHERE p.year_known) AS INTEGER) AS known,
        CAST(count(*) FILTER (WHERE NOT p.year_known) AS INTEGER) AS "yearUnknown",

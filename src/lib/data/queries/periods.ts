@@ -15,3 +15,12 @@ export const PERIODS = trusted(`
          greatest(COALESCE(m.from_year, m.confirmed_year), COALESCE(m.to_year, 0), COALESCE(m.ended_by_year, 0))
            AS last_event_year
   FROM memberships m`);
+
+/**
+ * The years partner periods tell about: from the first start to the last year a period or a published count
+ * speaks of (open periods are counted until then).
+ */
+export const PARTNER_SPAN = trusted(`
+  SELECT min(start_year) AS first,
+         greatest(max(last_event_year), (SELECT max(year) FROM published_counts)) AS last
+  FROM (${PERIODS.text}) WHERE status = 'partner'`);
