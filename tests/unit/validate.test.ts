@@ -244,3 +244,22 @@ describe('the validator names the file, column, row and value of each broken rul
     expect((await loadExtracts(db, [await parquetFixture('needs', sample('needs'))])).ok).toBe(true);
   });
 });
+
+describe('validation is set-based', () => {
+  test('a good table is checked in one aggregate query, whatever the number of rules', async () => {
+    const files = await Promise.all(
+      (['contributions', 'memberships'] as const).map((t) => parquetFixture(t, sample(t)))
+    );
+    const statements: string[] = [];
+    const counting: ArrowDb = {
+      ...db,
+      query: (q) => (statements.push(q.text), db.query(q)),
+      exec: (text) => (statements.push(text), db.exec(text))
+    };
+    expect((await loadExtracts(counting, files)).ok).toBe(true);
+    const checks = statements.filter((s) => /count\(\*\) FILTER/.test(s));
+    expect(checks).toHaveLength(2);
+    // No rule looked for offending rows, since none broke.
+    expect(statements.filter((s) => /ORDER BY row LIMIT/.test(s))).toEqual([]);
+  });
+});
