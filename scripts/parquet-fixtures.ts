@@ -1,17 +1,20 @@
 /**
- * `npx tsx scripts/parquet-fixtures.ts`: writes tests/fixtures/parquet/, the sample's contributions as the
- * Parquet writers of a team's tools write them: every standard codec, data pages v2, many small row groups, and
- * the types writers use for the contract's columns (BIGINT years, DECIMAL amounts). Native DuckDB, one thread: the
- * same bytes every time.
+ * `npx tsx scripts/parquet-fixtures.ts`: writes tests/fixtures/parquet/, the sample's contributions and meetings
+ * as the Parquet writers of a team's tools write them: every standard codec, data pages v2, many small row groups,
+ * and the types writers use for the contract's columns (BIGINT years, DECIMAL amounts, TIMESTAMP and Spark's INT96
+ * dates). Native DuckDB, one thread, and hyparquet-writer: the same bytes every time.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { parquetWriteBuffer } from 'hyparquet-writer';
+import { parquetMetadata } from 'hyparquet';
+import { ByteWriter, parquetWriteBuffer, schemaFromColumnData } from 'hyparquet-writer';
+import { writeMetadata } from 'hyparquet-writer/src/metadata.js';
 import { tableSpec } from '../src/lib/data/contract.ts';
 import { trusted } from '../src/lib/data/db.ts';
 import { openNativeDb } from '../src/lib/data/duckdb-native.ts';
 
 const DIR = 'tests/fixtures/parquet';
 const SAMPLE = `SELECT * FROM read_parquet('static/data/contributions.parquet') ORDER BY contribution_id`;
+const MEETINGS = `SELECT * FROM read_parquet('static/data/meetings.parquet') ORDER BY meeting_id`;
 
 const variants: Record<string, { select?: string; options: string }> = {
   uncompressed: { options: 'COMPRESSION uncompressed' },
@@ -41,6 +44,15 @@ const db = await openNativeDb();
 for (const [name, v] of Object.entries(variants)) {
   const path = `${DIR}/contributions-${name}.parquet`;
   await db.exec(`COPY (${v.select ?? SAMPLE}) TO '${path}' (FORMAT parquet, ${v.options})`);
+  console.log(path);
+}
+
+// Meeting dates as timestamps at midnight, as tools without a date type write them.
+{
+  const path = `${DIR}/meetings-timestamp.parquet`;
+  const select = `SELECT * REPLACE (CAST(date_start AS TIMESTAMP) AS date_start, CAST(date_end AS TIMESTAMP_NS) AS date_end)
+                  FROM (${MEETINGS})`;
+  await db.exec(`COPY (${select}) TO '${path}' (FORMAT parquet, COMPRESSION snappy)`);
   console.log(path);
 }
 
@@ -76,4 +88,71 @@ const small = parquetWriteBuffer({
 });
 writeFileSync(`${DIR}/contributions-small-row-groups.parquet`, new Uint8Array(small));
 console.log(`${DIR}/contributions-small-row-groups.parquet`);
+
+/**
+ * Meeting dates as Spark's legacy INT96 timestamps (Julian day and nanoseconds of the day, 12 bytes). No writer
+ * here writes INT96, so the values are written as 12-byte fixed-length bytes and the footer then says INT96: the
+ * pages are the same bytes either way.
+ */
+function int96(days: number): Uint8Array {
+  const bytes = new Uint8Array(12);
+  new DataView(bytes.buffer).setUint32(8, days + 2_440_588, true); // nanoseconds of the day stay 0: midnight
+  return bytes;
+}
+function writeInt96Meetings(path: string, meetings: Record<string, string | number | boolean | null>[]) {
+  const dates = ['date_start', 'date_end'];
+  const meetingColumns = tableSpec('meetings').columns;
+  const columnData = meetingColumns.map((c) =>
+    dates.includes(c.name)
+      ? { name: c.name, data: meetings.map((r) => int96(r[c.name] as number)), encoding: 'PLAIN' as const }
+      : { name: c.name, type: PARQUET_TYPE[c.type], data: meetings.map((r) => r[c.name]) }
+  );
+  const schema = schemaFromColumnData({
+    columnData,
+    schemaOverrides: Object.fromEntries(
+      dates.map((name) => [
+        name,
+        { name, type: 'FIXED_LEN_BYTE_ARRAY' as const, type_length: 12, repetition_type: 'OPTIONAL' as const }
+      ])
+    )
+  });
+  const buffer = parquetWriteBuffer({
+    columnData: columnData.map((c) => ({ ...c, type: undefined })),
+    schema,
+    statistics: false
+  });
+  const metadata = parquetMetadata(buffer);
+  for (const element of metadata.schema) {
+    if (!dates.includes(element.name)) continue;
+    element.type = 'INT96';
+    delete element.type_length;
+  }
+  for (const group of metadata.row_groups) {
+    for (const chunk of group.columns) {
+      if (dates.includes(chunk.meta_data!.path_in_schema[0]!)) chunk.meta_data!.type = 'INT96';
+    }
+  }
+  const footerLength = new DataView(buffer).getUint32(buffer.byteLength - 8, true);
+  const writer = new ByteWriter();
+  writer.appendBuffer(buffer.slice(0, buffer.byteLength - 8 - footerLength));
+  const footerStart = writer.offset;
+  writeMetadata(writer, metadata);
+  writer.appendUint32(writer.offset - footerStart);
+  writer.appendBuffer(new TextEncoder().encode('PAR1').buffer);
+  writeFileSync(path, new Uint8Array(writer.getBuffer()));
+  console.log(path);
+}
+const daysSince1970 = (column: string) => `datediff('day', DATE '1970-01-01', ${column})`;
+const meetings = await db.query<Record<string, string | number | boolean | null>>(
+  trusted(`SELECT * REPLACE (${daysSince1970('date_start')} AS date_start, ${daysSince1970('date_end')} AS date_end)
+           FROM (${MEETINGS})`)
+);
+writeInt96Meetings(`${DIR}/meetings-int96.parquet`, meetings);
+// A typing slip (2311 for 2011) that Arrow's 64-bit nanoseconds would wrap round into 1726: refused instead.
+writeInt96Meetings(
+  `${DIR}/meetings-int96-beyond-2262.parquet`,
+  meetings.map((m) =>
+    m.meeting_id === '2011-10-paris' ? { ...m, date_end: (m.date_end as number) + 300 * 365 + 72 } : m
+  )
+);
 db.close();

@@ -82,3 +82,30 @@ describe('Parquet as writers write it', () => {
     expect(n).toBe(61);
   });
 });
+
+describe('dates as timestamps', () => {
+  const meetingsFile = (variant: string) => ({
+    name: 'meetings.parquet',
+    bytes: new Uint8Array(readFileSync(`${DIR}/meetings-${variant}.parquet`))
+  });
+
+  for (const variant of ['timestamp', 'int96']) {
+    test(`meeting dates written as ${variant === 'int96' ? "Spark's INT96" : 'TIMESTAMP'} load as the same dates`, async () => {
+      const before = await tableChecksums(db);
+      const result = await loadUserFiles(db, [meetingsFile(variant)]);
+      expect(result).toMatchObject({ ok: true, tables: [{ table: 'meetings' }] });
+      expect(await tableChecksums(db)).toEqual(before);
+    });
+  }
+
+  test('an INT96 date beyond 2262 is refused with its column and row, never wrapped round into another date', async () => {
+    const before = await tableChecksums(db);
+    const result = await loadUserFiles(db, [meetingsFile('int96-beyond-2262')]);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map((p) => p.message)).toEqual([
+      'meetings.parquet, column "date_end", row 3: "2311-10-10" is outside the years 1677 to 2262 that a timestamp (INT96) can be read in'
+    ]);
+    expect(await tableChecksums(db)).toEqual(before);
+  });
+});

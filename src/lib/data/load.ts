@@ -7,6 +7,7 @@ import { quoteIdent, sql, trusted, type ArrowDb, type Db } from './db';
 import { CsvDecodeError, csvToArrowIPC, decodeText, delimiterOf } from './csv';
 import { normaliseLocale, type LocaleProblem } from './csv-locale';
 import { ParquetDecodeError, parquetToArrowIPC } from './parquet';
+import { UnreadableValueError } from './parquet-int96';
 import { problemMessage, type Problem } from './problem';
 import { columnTypes, type StagedTable } from './staged';
 import { extraColumns, validateStaged } from './validate';
@@ -50,8 +51,8 @@ interface Decoded {
   notice?: string;
 }
 
-/** A value a locale could read two ways, as a problem with its file, column, row and value. */
-function localeProblem(f: ExtractFile, p: LocaleProblem): Problem {
+/** A value refused (a locale could read it two ways, a decoder cannot carry it), with its file, column and row. */
+function valueProblem(f: ExtractFile, p: LocaleProblem): Problem {
   const detail = `"${p.value}" ${p.detail}`;
   return {
     file: f.file,
@@ -178,13 +179,14 @@ export async function loadExtracts(
           if (decoded.notice) decodeNotices.push(decoded.notice);
           if (decoded.delimiter !== undefined) {
             for (const p of await normaliseLocale(db, part, table, decoded.delimiter)) {
-              problems.push(localeProblem(f, p));
+              problems.push(valueProblem(f, p));
             }
           }
           parts.push({ relation: part, file: f.file });
         } catch (e) {
           if (e instanceof CsvDecodeError) problems.push(fileProblem(f, e.message, e.row));
           else if (e instanceof ParquetDecodeError) problems.push(fileProblem(f, e.message));
+          else if (e instanceof UnreadableValueError) problems.push(valueProblem(f, e.unreadable));
           else problems.push(fileProblem(f, `could not be read (${(e as Error).message})`));
         }
       }

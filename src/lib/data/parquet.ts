@@ -7,6 +7,7 @@
  */
 import { parquetMetadata, parquetSchema } from 'hyparquet';
 import type { ParquetDecoder } from './parquet-decode';
+import { UnreadableValueError, type UnreadableValue } from './parquet-int96';
 
 export class ParquetDecodeError extends Error {}
 
@@ -21,11 +22,13 @@ export function useParquetDecoder(d: ParquetDecoder): void {
 export function workerDecoder(worker: Worker): ParquetDecoder {
   let next = 0;
   const waiting = new Map<number, { resolve: (ipc: Uint8Array) => void; reject: (e: Error) => void }>();
-  worker.onmessage = (event: MessageEvent<{ id: number; ipc?: Uint8Array; error?: string }>) => {
-    const { id, ipc, error } = event.data;
+  type Answer = { id: number; ipc?: Uint8Array; unreadable?: UnreadableValue; error?: string };
+  worker.onmessage = (event: MessageEvent<Answer>) => {
+    const { id, ipc, unreadable, error } = event.data;
     const pending = waiting.get(id);
     waiting.delete(id);
     if (ipc) pending?.resolve(ipc);
+    else if (unreadable) pending?.reject(new UnreadableValueError(unreadable));
     else pending?.reject(new Error(error ?? 'the decoder gave no answer'));
   };
   return (bytes) =>
@@ -61,6 +64,7 @@ export async function parquetToArrowIPC(
     onProgress(1);
     return ipc;
   } catch (e) {
+    if (e instanceof UnreadableValueError) throw e;
     throw new ParquetDecodeError(`the Parquet data is corrupt or truncated (${(e as Error).message})`);
   }
 }

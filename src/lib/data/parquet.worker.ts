@@ -5,6 +5,7 @@
  */
 import wasmUrl from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
 import { inlineDecoder } from './parquet-decode';
+import { UnreadableValueError } from './parquet-int96';
 
 const decode = inlineDecoder(() => wasmUrl);
 
@@ -14,6 +15,7 @@ self.onmessage = async (event: MessageEvent<{ id: number; bytes: Uint8Array }>) 
     const ipc = await decode(bytes);
     self.postMessage({ id, ipc }, [ipc.buffer]);
   } catch (e) {
-    self.postMessage({ id, error: e instanceof Error ? e.message : String(e) });
+    if (e instanceof UnreadableValueError) self.postMessage({ id, unreadable: e.unreadable });
+    else self.postMessage({ id, error: e instanceof Error ? e.message : String(e) });
   }
 };
