@@ -15,8 +15,9 @@ import { tableSpec } from '../src/lib/data/contract';
 import { quoteIdent, quoteLiteral } from '../src/lib/data/db';
 import { openNativeDb } from '../src/lib/data/duckdb-native';
 import { addOptionalColumns } from '../src/lib/data/load';
-import { parquetToArrowIPC, useParquetDecoder } from '../src/lib/data/parquet';
-import { inlineDecoder } from '../src/lib/data/parquet-decode';
+import { parquetToArrowIPC } from '../src/lib/data/parquet';
+import { useDecoder } from '../src/lib/data/decoder';
+import { inlineDecoder } from '../src/lib/data/decode-inline';
 import { TABLE_NAMES } from '../src/lib/data/contract';
 import { syntheticSampleContributions } from '../scripts/synthetic-sample';
 import { startSite } from '../tests/support/browser';
@@ -399,10 +400,8 @@ for (let i = 0; i < 3; i++) zstdLoads.push(await timedLoad(zstd1M));
 const zstd1MMs = median(zstdLoads.map((l) => l.ms));
 // The decoded Arrow of those rows, as the page builds it (the same decoder, here in Node).
 const require = createRequire(import.meta.url);
-useParquetDecoder(
-  inlineDecoder(() => readFileSync(require.resolve('parquet-wasm/esm/parquet_wasm_bg.wasm')))
-);
-const arrowMB = (await parquetToArrowIPC(new Uint8Array(readFileSync(zstd1M)))).byteLength / 1024 / 1024;
+useDecoder(inlineDecoder(() => readFileSync(require.resolve('parquet-wasm/esm/parquet_wasm_bg.wasm'))));
+const arrowMB = (await parquetToArrowIPC(new Uint8Array(readFileSync(zstd1M)))).ipc.byteLength / 1024 / 1024;
 const loadGrowthMB = median(zstdLoads.map((l) => l.peakMB - l.baseMB));
 
 await site.close();

@@ -5,6 +5,7 @@
 import type { MeetingRow } from '$lib/data/queries/attendance';
 import type { EndRow, JoinRow, PublishedCountRow } from '$lib/data/queries/expansion';
 import type { NeedsRow } from '$lib/data/queries/needs';
+import type { LoadStatus } from '$lib/data/load';
 import { formatCount, formatMeetingDate, formatMoneyShort, formatShare } from '$lib/format';
 
 /** A year filter in words: "2005–2012", "2005–last", "first–2012", or "all years". */
@@ -71,4 +72,21 @@ export function publishedDifference(p: PublishedCountRow): string {
   const d = p.count - p.counted;
   if (d === 0) return 'the same';
   return `${formatCount(Math.abs(d))} ${d > 0 ? 'more' : 'fewer'} than counted here`;
+}
+
+const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+
+/** How much of a file a load has read: "12.5 of 48.0 MB · 250,000 rows" (either part when only it is known). */
+export function loadAmounts(status: LoadStatus): string {
+  const parts: string[] = [];
+  const { bytes, rows } = status;
+  if (bytes) {
+    parts.push(
+      bytes.done >= bytes.total
+        ? `${megabytes(bytes.total)} MB`
+        : `${megabytes(bytes.done)} of ${megabytes(bytes.total)} MB`
+    );
+  }
+  if (rows !== undefined) parts.push(`${formatCount(rows)} ${rows === 1 ? 'row' : 'rows'}`);
+  return parts.join(' · ');
 }

@@ -124,16 +124,19 @@ describe('loading your own extracts', () => {
     await context.close();
   });
 
-  it('a 50 MB contributions file loads with progress shown while the page keeps drawing', async () => {
+  it('a 50 MB contributions file loads with progress in megabytes and rows while the page keeps drawing', async () => {
     const { page, context } = await openFunding();
     const csv = syntheticSampleContributions(450_000);
     expect(csv.length).toBeGreaterThan(48 * 1024 * 1024);
-    // Count animation frames during the load: a frozen page draws none.
+    // Count animation frames during the load (a frozen page draws none), and keep every progress text shown.
     await page.evaluate(() => {
-      const w = window as unknown as { frames_: number };
+      const w = window as unknown as { frames_: number; amounts_: string[] };
       w.frames_ = 0;
+      w.amounts_ = [];
       const tick = () => {
         w.frames_++;
+        const amounts = document.querySelector('[data-testid="load-amounts"]')?.textContent;
+        if (amounts && amounts !== w.amounts_.at(-1)) w.amounts_.push(amounts);
         requestAnimationFrame(tick);
       };
       requestAnimationFrame(tick);
@@ -148,6 +151,11 @@ describe('loading your own extracts', () => {
       .toContain('contributions.csv → contributions');
     const frames = await page.evaluate(() => (window as unknown as { frames_: number }).frames_);
     expect(frames - framesAtStart).toBeGreaterThan(10);
+    // Progress said how much of the file was read, in megabytes and rows, as it went, then the whole.
+    const amounts = await page.evaluate(() => (window as unknown as { amounts_: string[] }).amounts_);
+    const partway = amounts.filter((a) => /^\d+\.\d of 5\d\.\d MB · [1-9][\d,]* rows$/.test(a));
+    expect(partway.length).toBeGreaterThan(2);
+    expect(amounts).toContain('52.8 MB · 450,000 rows');
     await context.close();
   }, 120_000);
 });

@@ -2,11 +2,12 @@
  * CSV → Arrow IPC in the browser (papaparse), every column as text: the validator then checks each value against
  * the contract's type and names the row of any that does not fit. UTF-8 with or without a byte-order mark, and
  * the two encodings Excel writes besides: UTF-16 ("Unicode text") and Windows-1252 (its "CSV" on Windows), read
- * with a notice. Parsing goes in chunks and yields between them, so a large file never freezes the page.
+ * with a notice. In the browser this runs in the decode worker, so a large file never freezes the page.
  */
 import Papa from 'papaparse';
 import { RecordBatch, Table, tableToIPC } from 'apache-arrow';
 import { textVector } from './arrow-columns';
+import type { DecodeProgress, DecodedCsv } from './decoder';
 
 export class CsvDecodeError extends Error {
   constructor(
@@ -60,14 +61,14 @@ function checkHeader(header: readonly string[]) {
   }
 }
 
-/** Rows per Arrow batch; the page gets a turn between batches. */
+/** Rows per Arrow batch, and between two reports of progress. */
 const BATCH_ROWS = 20_000;
 
 /** Parses CSV text into an Arrow IPC stream of text columns (empty fields are nulls). */
-export async function csvToArrowIPC(
+export function csvToArrowIPC(
   text: string,
-  onProgress: (fraction: number) => void = () => {}
-): Promise<Uint8Array> {
+  onProgress: (done: { characters: number; rows: number }) => void = () => {}
+): { ipc: Uint8Array; rows: number } {
   if (text.trim() === '') throw new CsvDecodeError('is empty');
   let header: string[] | null = null;
   let columns: (string | null)[][] = [];
@@ -83,47 +84,48 @@ export async function csvToArrowIPC(
     columns = names.map(() => []);
   };
 
-  // Row by row (papaparse's own chunking can split a quoted field), pausing every batch to let the page breathe.
-  await new Promise<void>((done) => {
-    Papa.parse<string[]>(text, {
-      delimiter: delimiterOf(text),
-      skipEmptyLines: 'greedy',
-      step(result, parser) {
-        try {
-          const error = result.errors[0];
-          if (error) throw new CsvDecodeError(`is not valid CSV: ${error.message.toLowerCase()}`, rows + 1);
-          const fields = result.data;
-          if (!header) {
-            header = fields.map((name) => name.trim());
-            checkHeader(header);
-            columns = header.map(() => []);
-            return;
-          }
-          rows++;
-          if (fields.length !== header.length) {
-            throw new CsvDecodeError(
-              `has ${fields.length} fields where the header has ${header.length}`,
-              rows
-            );
-          }
-          for (let c = 0; c < fields.length; c++) columns[c]!.push(fields[c] === '' ? null : fields[c]!);
-          if (rows % BATCH_ROWS === 0) {
-            flush();
-            onProgress(result.meta.cursor / text.length);
-            parser.pause();
-            setTimeout(() => parser.resume(), 0);
-          }
-        } catch (e) {
-          failure = e as CsvDecodeError;
-          parser.abort();
+  // Row by row: papaparse's own chunking can split a quoted field.
+  Papa.parse<string[]>(text, {
+    delimiter: delimiterOf(text),
+    skipEmptyLines: 'greedy',
+    step(result, parser) {
+      try {
+        const error = result.errors[0];
+        if (error) throw new CsvDecodeError(`is not valid CSV: ${error.message.toLowerCase()}`, rows + 1);
+        const fields = result.data;
+        if (!header) {
+          header = fields.map((name) => name.trim());
+          checkHeader(header);
+          columns = header.map(() => []);
+          return;
         }
-      },
-      complete: () => done()
-    });
+        rows++;
+        if (fields.length !== header.length) {
+          throw new CsvDecodeError(`has ${fields.length} fields where the header has ${header.length}`, rows);
+        }
+        for (let c = 0; c < fields.length; c++) columns[c]!.push(fields[c] === '' ? null : fields[c]!);
+        if (rows % BATCH_ROWS === 0) {
+          flush();
+          onProgress({ characters: result.meta.cursor, rows });
+        }
+      } catch (e) {
+        failure = e as CsvDecodeError;
+        parser.abort();
+      }
+    }
   });
   if (failure) throw failure;
   if (rows === 0) throw new CsvDecodeError('has a header but no rows');
   flush();
-  onProgress(1);
-  return tableToIPC(new Table(batches), 'stream');
+  onProgress({ characters: text.length, rows });
+  return { ipc: tableToIPC(new Table(batches), 'stream'), rows };
+}
+
+/** A CSV file's bytes → Arrow IPC, with its separator and encoding; progress in bytes (estimated) and rows. */
+export async function decodeCsv(bytes: Uint8Array, onProgress?: DecodeProgress): Promise<DecodedCsv> {
+  const { text, encoding } = decodeText(bytes);
+  const { ipc, rows } = csvToArrowIPC(text, (done) =>
+    onProgress?.({ bytes: Math.round((done.characters / text.length) * bytes.byteLength), rows: done.rows })
+  );
+  return { ipc, delimiter: delimiterOf(text), encoding, rows };
 }

@@ -7,14 +7,13 @@ import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import { plainRows, type ArrowDb, type Sql } from './db';
 import { EXTENSIONS_OFF } from './engine-settings';
-import { useParquetDecoder, workerDecoder } from './parquet';
+import { useDecoder } from './decoder';
+import { workerDecoder } from './decode-worker';
 
 /** duckdb-wasm started in a worker of this site, with one connection (the benchmark times SQL on it directly). */
 export async function openBrowserConnection(): Promise<AsyncDuckDBConnection> {
-  // The Parquet decoder works in a worker of its own (a file of this site too), started with the engine.
-  useParquetDecoder(
-    workerDecoder(new Worker(new URL('./parquet.worker.ts', import.meta.url), { type: 'module' }))
-  );
+  // Files are decoded in a worker of their own (a file of this site too), started with the engine.
+  useDecoder(workerDecoder(new Worker(new URL('./decode.worker.ts', import.meta.url), { type: 'module' })));
   const worker = new Worker(workerUrl);
   const duck = new AsyncDuckDB(new VoidLogger(), worker);
   await duck.instantiate(wasmUrl);

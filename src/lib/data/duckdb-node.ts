@@ -8,14 +8,12 @@ import { ConsoleLogger, LogLevel, NODE_RUNTIME, createDuckDB } from '@duckdb/duc
 import { readFileSync } from 'node:fs';
 import { plainRows, type ArrowDb, type Sql } from './db';
 import { EXTENSIONS_OFF } from './engine-settings';
-import { useParquetDecoder } from './parquet';
-import { inlineDecoder } from './parquet-decode';
+import { useDecoder } from './decoder';
+import { inlineDecoder } from './decode-inline';
 
 export async function openNodeDb(): Promise<ArrowDb & { close(): void }> {
   const require = createRequire(import.meta.url);
-  useParquetDecoder(
-    inlineDecoder(() => readFileSync(require.resolve('parquet-wasm/esm/parquet_wasm_bg.wasm')))
-  );
+  useDecoder(inlineDecoder(() => readFileSync(require.resolve('parquet-wasm/esm/parquet_wasm_bg.wasm'))));
   const dist = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs'));
   const duck = await createDuckDB(
     {

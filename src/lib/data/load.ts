@@ -4,7 +4,8 @@
  */
 import { TABLE_NAMES, tableSpec, type TableName } from './contract';
 import { quoteIdent, sql, trusted, type ArrowDb, type Db } from './db';
-import { CsvDecodeError, csvToArrowIPC, decodeText, delimiterOf } from './csv';
+import { CsvDecodeError } from './csv';
+import { decoder } from './decoder';
 import { normaliseLocale, type LocaleProblem } from './csv-locale';
 import { ParquetDecodeError, parquetToArrowIPC } from './parquet';
 import { UnreadableValueError } from './parquet-int96';
@@ -21,8 +22,14 @@ export interface ExtractFile {
   format?: 'parquet' | 'csv';
 }
 
-/** How far a load has come: the file being read and the fraction of it done. */
-export type LoadProgress = (step: string, fraction: number) => void;
+/** How far a load has come: what it is doing, the fraction of it done, and the bytes and rows read so far. */
+export interface LoadStatus {
+  step: string;
+  fraction: number;
+  bytes?: { done: number; total: number };
+  rows?: number;
+}
+export type LoadProgress = (status: LoadStatus) => void;
 
 export type LoadResult =
   { ok: true; tables: TableName[]; notices: string[] } | { ok: false; problems: Problem[] };
@@ -46,6 +53,7 @@ export function fileProblem(
 
 interface Decoded {
   ipc: Uint8Array;
+  rows: number;
   /** For CSV: its separator (decimal commas go with semicolons and tabs) and what to tell about its encoding. */
   delimiter?: string;
   notice?: string;
@@ -65,14 +73,22 @@ function valueProblem(f: ExtractFile, p: LocaleProblem): Problem {
 }
 
 async function decode(f: ExtractFile, onProgress: LoadProgress): Promise<Decoded> {
-  const progress = (fraction: number) => onProgress(`Reading ${f.file}`, fraction);
-  if (f.format !== 'csv') return { ipc: await parquetToArrowIPC(f.bytes, progress) };
-  const { text, encoding } = decodeText(f.bytes);
+  const step = `Reading ${f.file}`;
+  const total = f.bytes.byteLength;
+  if (f.format !== 'csv') {
+    onProgress({ step, fraction: 0, bytes: { done: 0, total } });
+    const { ipc, rows } = await parquetToArrowIPC(f.bytes);
+    onProgress({ step, fraction: 1, bytes: { done: total, total }, rows });
+    return { ipc, rows };
+  }
+  const csv = await decoder().csv(f.bytes, ({ bytes, rows }) =>
+    onProgress({ step, fraction: bytes / total, bytes: { done: bytes, total }, rows })
+  );
   const notice =
-    encoding === 'UTF-8'
+    csv.encoding === 'UTF-8'
       ? undefined
-      : `${f.file} was read as ${encoding}${encoding === 'UTF-16' ? ' (Excel\'s "Unicode text")' : ' (Excel\'s "CSV" on Windows): check that accented names read right'}.`;
-  return { ipc: await csvToArrowIPC(text, progress), delimiter: delimiterOf(text), notice };
+      : `${f.file} was read as ${csv.encoding}${csv.encoding === 'UTF-16' ? ' (Excel\'s "Unicode text")' : ' (Excel\'s "CSV" on Windows): check that accented names read right'}.`;
+  return { ipc: csv.ipc, rows: csv.rows, delimiter: csv.delimiter, notice };
 }
 
 async function dropStaging(db: Db) {
@@ -165,6 +181,7 @@ export async function loadExtracts(
     const staged: StagedTable[] = [];
     const problems: Problem[] = [];
     const decodeNotices: string[] = [];
+    let rows = 0;
     const tables = [...new Set(files.map((f) => f.table))];
     for (const table of tables) {
       const relation = stagingRelation(table);
@@ -173,9 +190,9 @@ export async function loadExtracts(
       for (const [i, f] of mine.entries()) {
         const part = mine.length === 1 ? relation : `${relation}_part${i}`;
         try {
-          onProgress(`Reading ${f.file}`, 0);
           const decoded = await decode(f, onProgress);
           await db.insertArrowIPC(part, decoded.ipc);
+          rows += decoded.rows;
           if (decoded.notice) decodeNotices.push(decoded.notice);
           if (decoded.delimiter !== undefined) {
             for (const p of await normaliseLocale(db, part, table, decoded.delimiter)) {
@@ -208,7 +225,7 @@ export async function loadExtracts(
         );
     }
     if (!trusted) {
-      onProgress('Checking the data against the contract', 1);
+      onProgress({ step: 'Checking the data against the contract', fraction: 1, rows });
       problems.push(...(await validateStaged(db, staged)));
       if (problems.length > 0) return { ok: false, problems };
       for (const s of staged) {

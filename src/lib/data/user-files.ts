@@ -4,11 +4,12 @@
  * that matches none, or more than one, is reported, never guessed. Files for one table are appended into it.
  * Size, emptiness and format are checked here, before anything is decoded.
  */
-import { parquetMetadata, parquetSchema } from 'hyparquet';
+import { parquetSchema } from 'hyparquet';
 import { TABLE_NAMES, tableSpec, type TableName } from './contract';
 import { csvHeader, decodeText } from './csv';
 import type { ArrowDb } from './db';
 import { fileProblem, loadExtracts, type ExtractFile, type LoadProgress } from './load';
+import { parquetFooter } from './parquet';
 import type { Problem } from './problem';
 
 /** Larger files are refused: the browser holds the file, its decoded columns and DuckDB's copy at once. */
@@ -49,11 +50,7 @@ function columnsOf(file: UserFile, format: 'parquet' | 'csv'): string[] {
     // The header is in the first bytes; a character cut at the end of the slice does not matter here.
     return csvHeader(decodeText(file.bytes.subarray(0, 64 * 1024)).text);
   }
-  const buffer = file.bytes.buffer.slice(
-    file.bytes.byteOffset,
-    file.bytes.byteOffset + file.bytes.byteLength
-  ) as ArrayBuffer;
-  return parquetSchema(parquetMetadata(buffer)).children.map((c) => c.element.name);
+  return parquetSchema(parquetFooter(file.bytes)).children.map((c) => c.element.name);
 }
 
 /** Tables whose every contract column the file has. */

@@ -5,7 +5,7 @@
  */
 import { TABLE_NAMES, type TableName } from '$lib/data/contract';
 import type { ArrowDb } from '$lib/data/db';
-import type { ExtractFile } from '$lib/data/load';
+import type { ExtractFile, LoadStatus } from '$lib/data/load';
 import type { UserFile } from '$lib/data/user-files';
 import { loadFailure, type Problem } from '$lib/data/problem';
 
@@ -28,7 +28,7 @@ const sampleOrigins = () =>
 export class Engine {
   state = $state<EngineState>({ status: 'starting', step: 'Starting the in-browser database' });
   /** A load in progress: what it is doing and how far it is. */
-  loading = $state<{ step: string; fraction: number } | null>(null);
+  loading = $state<LoadStatus | null>(null);
   report = $state<LoadReport | null>(null);
   #dataUrl = '';
 
@@ -98,8 +98,8 @@ export class Engine {
         files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))
       );
       const names = files.map((f) => f.name);
-      const result = await loadUserFiles(state.db, read, (step, fraction) => {
-        this.loading = { step, fraction };
+      const result = await loadUserFiles(state.db, read, (status) => {
+        this.loading = status;
       });
       if (!result.ok) return (this.report = { ok: false, files: names, problems: result.problems });
       const loadedAt = Date.now();
