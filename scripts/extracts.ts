@@ -31,7 +31,8 @@ export async function tablesFromCsv(db: Db, dir = CSV_DIR): Promise<Problem[]> {
   }
   const problems = await validateStaged(db, staged);
   if (problems.length === 0) await commitStaged(db, staged);
-  for (const s of staged) await db.exec(`DROP TABLE ${quoteIdent(s.relation)}`);
+  // A staged table already in the contract's shape was renamed into place, not copied.
+  for (const s of staged) await db.exec(`DROP TABLE IF EXISTS ${quoteIdent(s.relation)}`);
   return problems;
 }
 

@@ -11,13 +11,21 @@ import { UnreadableValueError, int96OutOfRange } from './parquet-int96';
 /** Record batches of this many rows: fewer, larger batches reach DuckDB faster than the default of 1,024. */
 const BATCH_ROWS = 122_880;
 
-/** A decoder on the calling thread, compiling parquet-wasm from `wasm` on first use. */
-export function inlineDecoder(wasm: () => InitInput | Promise<InitInput>): FileDecoder {
+/**
+ * A decoder on the calling thread, compiling parquet-wasm from `wasm` on first use, or at once when `eager` (the
+ * page's worker: the compile then overlaps the engine's start instead of delaying the first file).
+ */
+export function inlineDecoder(
+  wasm: () => InitInput | Promise<InitInput>,
+  { eager = false } = {}
+): FileDecoder {
   let ready: Promise<unknown> | null = null;
+  const compile = () =>
+    (ready ??= Promise.resolve(wasm()).then((module_or_path) => init({ module_or_path })));
+  if (eager) void compile().catch(() => {}); // a failure shows when a file is decoded
   return {
     async parquet(bytes) {
-      ready ??= Promise.resolve(wasm()).then((module_or_path) => init({ module_or_path }));
-      await ready;
+      await compile();
       const unreadable = await int96OutOfRange(bytes);
       if (unreadable) throw new UnreadableValueError(unreadable);
       try {

@@ -9,7 +9,7 @@ import { inlineDecoder } from './decode-inline';
 import type { WorkerAnswer, WorkerRequest } from './decode-worker';
 import { UnreadableValueError } from './parquet-int96';
 
-const decode = inlineDecoder(() => wasmUrl);
+const decode = inlineDecoder(() => wasmUrl, { eager: true });
 const answer = (a: WorkerAnswer, transfer: Transferable[] = []) => self.postMessage(a, transfer);
 
 self.onmessage = async (event: MessageEvent<WorkerRequest>) => {

@@ -4,92 +4,25 @@
  */
 import { TABLE_NAMES, tableSpec, type TableName } from './contract';
 import { quoteIdent, sql, trusted, type ArrowDb, type Db } from './db';
-import { CsvDecodeError } from './csv';
-import { decoder } from './decoder';
-import { normaliseLocale, type LocaleProblem } from './csv-locale';
-import { ParquetDecodeError, parquetToArrowIPC } from './parquet';
-import { UnreadableValueError } from './parquet-int96';
-import { problemMessage, type Problem } from './problem';
+import { normaliseLocale } from './csv-locale';
+import type { Problem } from './problem';
+import {
+  decodeExtract,
+  decodeProblem,
+  valueProblem,
+  type ExtractFile,
+  type LoadProgress
+} from './read-extract';
 import { columnTypes, type StagedTable } from './staged';
 import { extraColumns, validateStaged } from './validate';
 
-export interface ExtractFile {
-  table: TableName;
-  /** The name shown in messages: a file name, or the bundled path. */
-  file: string;
-  bytes: Uint8Array;
-  /** Parquet unless said otherwise. */
-  format?: 'parquet' | 'csv';
-}
-
-/** How far a load has come: what it is doing, the fraction of it done, and the bytes and rows read so far. */
-export interface LoadStatus {
-  step: string;
-  fraction: number;
-  bytes?: { done: number; total: number };
-  rows?: number;
-}
-export type LoadProgress = (status: LoadStatus) => void;
+export type { ExtractFile, LoadProgress, LoadStatus } from './read-extract';
+export { fileProblem } from './read-extract';
 
 export type LoadResult =
   { ok: true; tables: TableName[]; notices: string[] } | { ok: false; problems: Problem[] };
 
 export const stagingRelation = (table: TableName) => `staging_${table}`;
-
-export function fileProblem(
-  file: { file: string; table: TableName | null },
-  detail: string,
-  row: number | null = null
-): Problem {
-  return {
-    file: file.file,
-    table: file.table,
-    column: null,
-    row,
-    value: null,
-    message: problemMessage({ file: file.file, column: null, row }, detail)
-  };
-}
-
-interface Decoded {
-  ipc: Uint8Array;
-  rows: number;
-  /** For CSV: its separator (decimal commas go with semicolons and tabs) and what to tell about its encoding. */
-  delimiter?: string;
-  notice?: string;
-}
-
-/** A value refused (a locale could read it two ways, a decoder cannot carry it), with its file, column and row. */
-function valueProblem(f: ExtractFile, p: LocaleProblem): Problem {
-  const detail = `"${p.value}" ${p.detail}`;
-  return {
-    file: f.file,
-    table: f.table,
-    column: p.column,
-    row: p.row,
-    value: p.value,
-    message: problemMessage({ file: f.file, column: p.column, row: p.row }, detail)
-  };
-}
-
-async function decode(f: ExtractFile, onProgress: LoadProgress): Promise<Decoded> {
-  const step = `Reading ${f.file}`;
-  const total = f.bytes.byteLength;
-  if (f.format !== 'csv') {
-    onProgress({ step, fraction: 0, bytes: { done: 0, total } });
-    const { ipc, rows } = await parquetToArrowIPC(f.bytes);
-    onProgress({ step, fraction: 1, bytes: { done: total, total }, rows });
-    return { ipc, rows };
-  }
-  const csv = await decoder().csv(f.bytes, ({ bytes, rows }) =>
-    onProgress({ step, fraction: bytes / total, bytes: { done: bytes, total }, rows })
-  );
-  const notice =
-    csv.encoding === 'UTF-8'
-      ? undefined
-      : `${f.file} was read as ${csv.encoding}${csv.encoding === 'UTF-16' ? ' (Excel\'s "Unicode text")' : ' (Excel\'s "CSV" on Windows): check that accented names read right'}.`;
-  return { ipc: csv.ipc, rows: csv.rows, delimiter: csv.delimiter, notice };
-}
 
 async function dropStaging(db: Db) {
   const staging = await db.query<{ name: string }>(
@@ -124,14 +57,28 @@ export async function createOptionalTables(db: Db): Promise<void> {
   }
 }
 
-/** Replaces each contract table by its staged, validated version, cast to the contract's types, atomically. */
+/** True when a staged relation has exactly the contract's columns and types: it can become the table as it is. */
+async function hasContractShape(db: Db, s: StagedTable): Promise<boolean> {
+  const types = await columnTypes(db, s.relation);
+  const spec = tableSpec(s.table).columns;
+  return types.size === spec.length && spec.every((c) => types.get(c.name) === c.type);
+}
+
+/**
+ * Replaces each contract table by its staged, validated version, cast to the contract's types, atomically. A
+ * staged table already in the contract's shape is renamed rather than copied (a million rows: ~2 ms, not ~350).
+ */
 export async function commitStaged(db: Db, staged: readonly StagedTable[]): Promise<void> {
+  const renamable = await Promise.all(staged.map((s) => hasContractShape(db, s)));
   await db.exec('BEGIN TRANSACTION');
   try {
-    for (const s of staged) {
+    for (const [i, s] of staged.entries()) {
       await db.exec(`DROP TABLE IF EXISTS ${quoteIdent(s.table)}`);
+      // Insertion order is kept either way (DuckDB preserves it for a plain scan): the rows stay in file order.
       await db.exec(
-        `CREATE TABLE ${quoteIdent(s.table)} AS SELECT ${contractColumns(s.table)} FROM ${quoteIdent(s.relation)} ORDER BY rowid`
+        renamable[i]
+          ? `ALTER TABLE ${quoteIdent(s.relation)} RENAME TO ${quoteIdent(s.table)}`
+          : `CREATE TABLE ${quoteIdent(s.table)} AS SELECT ${contractColumns(s.table)} FROM ${quoteIdent(s.relation)}`
       );
     }
     await db.exec('COMMIT');
@@ -183,6 +130,17 @@ export async function loadExtracts(
     const decodeNotices: string[] = [];
     let rows = 0;
     const tables = [...new Set(files.map((f) => f.table))];
+    // Every file goes to the decoder at once, so it never waits for DuckDB between two files; each is then
+    // inserted in order as it is ready. (Settled here: a failure is reported below, in its file's turn.)
+    const decoding = new Map(
+      files.map((f) => [
+        f,
+        decodeExtract(f, onProgress).then(
+          (decoded) => ({ decoded }),
+          (error: unknown) => ({ error })
+        )
+      ])
+    );
     for (const table of tables) {
       const relation = stagingRelation(table);
       const mine = files.filter((f) => f.table === table);
@@ -190,8 +148,12 @@ export async function loadExtracts(
       for (const [i, f] of mine.entries()) {
         const part = mine.length === 1 ? relation : `${relation}_part${i}`;
         try {
-          const decoded = await decode(f, onProgress);
+          const outcome = await decoding.get(f)!;
+          if ('error' in outcome) throw outcome.error;
+          const { decoded } = outcome;
+          performance.mark('gp:file-decoded');
           await db.insertArrowIPC(part, decoded.ipc);
+          performance.mark('gp:file-inserted');
           rows += decoded.rows;
           if (decoded.notice) decodeNotices.push(decoded.notice);
           if (decoded.delimiter !== undefined) {
@@ -201,10 +163,7 @@ export async function loadExtracts(
           }
           parts.push({ relation: part, file: f.file });
         } catch (e) {
-          if (e instanceof CsvDecodeError) problems.push(fileProblem(f, e.message, e.row));
-          else if (e instanceof ParquetDecodeError) problems.push(fileProblem(f, e.message));
-          else if (e instanceof UnreadableValueError) problems.push(valueProblem(f, e.unreadable));
-          else problems.push(fileProblem(f, `could not be read (${(e as Error).message})`));
+          problems.push(decodeProblem(f, e));
         }
       }
       if (parts.length < mine.length) {
@@ -226,6 +185,7 @@ export async function loadExtracts(
     }
     if (!trusted) {
       onProgress({ step: 'Checking the data against the contract', fraction: 1, rows });
+      performance.mark('gp:check-start');
       problems.push(...(await validateStaged(db, staged)));
       if (problems.length > 0) return { ok: false, problems };
       for (const s of staged) {
@@ -233,6 +193,7 @@ export async function loadExtracts(
         if (extra.length > 0) notices.push(`${s.file}: extra columns ignored: ${extra.join(', ')}`);
       }
     }
+    performance.mark('gp:commit-start');
     await commitStaged(db, staged);
     await createOptionalTables(db);
     return { ok: true, tables: staged.map((s) => s.table), notices };
