@@ -6,7 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { sql, type ArrowDb } from '$lib/data/db';
+import { loadExtracts } from '$lib/data/load';
 import { loadUserFiles } from '$lib/data/user-files';
+import { parquetFixture, sample } from './fixtures';
 import { openSampleDb, tableChecksums } from './sample-db';
 
 const DIR = 'tests/fixtures/parquet';
@@ -107,5 +109,32 @@ describe('dates as timestamps', () => {
       'meetings.parquet, column "date_end", row 3: "2311-10-10" is outside the years 1677 to 2262 that a timestamp (INT96) can be read in'
     ]);
     expect(await tableChecksums(db)).toEqual(before);
+  });
+});
+
+describe('a large Parquet file', () => {
+  test('arrives in parts of a few row groups, and every row is there, in the file order, with problems named by their row', async () => {
+    // 250,000 contributions: DuckDB writes row groups of 122,880, so three parts reach DuckDB one after another.
+    const rows = 250_000;
+    const many = `SELECT * REPLACE ('c-' || lpad(CAST(i AS VARCHAR), 6, '0') AS contribution_id,
+                          CASE WHEN i = ${rows} THEN -1.0 ELSE amount_usd END AS amount_usd)
+                  FROM (SELECT * FROM (${sample('contributions')}) LIMIT 1), range(1, ${rows + 1}) AS r(i)
+                  ORDER BY i`;
+    const bad = await parquetFixture('contributions', many);
+    const refused = await loadExtracts(db, [bad]);
+    expect(refused.ok).toBe(false);
+    if (refused.ok) return;
+    expect(refused.problems.map((p) => p.message)).toEqual([
+      `contributions.parquet, column "amount_usd", row ${rows}: must not be negative (found -1.0)`
+    ]);
+    const good = await parquetFixture('contributions', many.replace('-1.0', 'amount_usd'));
+    expect((await loadExtracts(db, [good])).ok).toBe(true);
+    const [first, last] = await db.query<{ id: string }>(
+      sql`SELECT contribution_id AS id FROM contributions WHERE rowid IN (0, ${rows - 1}) ORDER BY rowid`
+    );
+    expect([first!.id, last!.id]).toEqual(['c-000001', `c-${rows}`]);
+    expect(
+      (await loadExtracts(db, [await parquetFixture('contributions', sample('contributions'))])).ok
+    ).toBe(true);
   });
 });

@@ -1,7 +1,8 @@
 /// <reference lib="webworker" />
 /**
  * The page's file decoder, off the main thread: bytes in, Arrow IPC out, both moved (transferred), never copied,
- * so a large file neither freezes the page nor doubles in memory on the way. A CSV reports its progress as it goes.
+ * so a large file neither freezes the page nor doubles in memory on the way. Parquet goes back a few row groups at
+ * a time; a CSV reports its progress as it goes.
  */
 import wasmUrl from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
 import { CsvDecodeError } from './csv';
@@ -16,8 +17,11 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   const { id, format, bytes } = event.data;
   try {
     if (format === 'parquet') {
-      const ipc = await decode.parquet(bytes);
-      answer({ id, parquet: ipc }, [ipc.buffer]);
+      // Each part goes as soon as it is decoded; the page's DuckDB takes it while the next one decodes.
+      const { rows } = await decode.parquet(bytes, async (ipc, rowsSoFar) =>
+        answer({ id, part: ipc, rowsSoFar }, [ipc.buffer])
+      );
+      answer({ id, parquet: { rows } });
     } else {
       const csv = await decode.csv(bytes, (progress) => answer({ id, progress }));
       answer({ id, csv }, [csv.ipc.buffer]);

@@ -15,9 +15,18 @@ export interface DecodedCsv {
 /** How far a decode has come: bytes of the file read and rows made so far. */
 export type DecodeProgress = (done: { bytes: number; rows: number }) => void;
 
+/**
+ * Takes a Parquet file's Arrow a part at a time (an IPC stream of some row groups, and the rows so far), so that
+ * DuckDB ingests one part while the next is decoded, and neither side ever holds the whole file's Arrow.
+ */
+export type ArrowSink = (ipc: Uint8Array, rowsSoFar: number) => Promise<void>;
+
 export interface FileDecoder {
-  /** Parquet → Arrow IPC. Fails with a plain reason, or an UnreadableValueError naming one value. */
-  parquet(bytes: Uint8Array): Promise<Uint8Array>;
+  /**
+   * Parquet → Arrow IPC parts, in order, each awaited by `sink` before the next. Fails with a plain reason, an
+   * UnreadableValueError naming one value, or whatever the sink throws.
+   */
+  parquet(bytes: Uint8Array, sink: ArrowSink): Promise<{ rows: number }>;
   /** CSV → Arrow IPC of text columns. Fails with a CsvDecodeError (with its row where it has one). */
   csv(bytes: Uint8Array, onProgress?: DecodeProgress): Promise<DecodedCsv>;
 }

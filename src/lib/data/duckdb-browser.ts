@@ -54,8 +54,8 @@ export function browserDb(conn: AsyncDuckDBConnection): ArrowDb {
     async exec(sql: string) {
       await conn.query(sql);
     },
-    async insertArrowIPC(table: string, ipc: Uint8Array) {
-      await conn.insertArrowFromIPCStream(ipc, { name: table, create: true });
+    async insertArrowIPC(table: string, ipc: Uint8Array, { append = false } = {}) {
+      await conn.insertArrowFromIPCStream(ipc, { name: table, create: !append });
     }
   };
 }

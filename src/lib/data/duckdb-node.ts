@@ -42,8 +42,8 @@ export async function openNodeDb(): Promise<ArrowDb & { close(): void }> {
     async exec(sql: string) {
       conn.query(sql);
     },
-    async insertArrowIPC(table: string, ipc: Uint8Array) {
-      conn.insertArrowFromIPCStream(ipc, { name: table, create: true });
+    async insertArrowIPC(table: string, ipc: Uint8Array, { append = false } = {}) {
+      conn.insertArrowFromIPCStream(ipc, { name: table, create: !append });
     },
     close() {
       conn.close();

@@ -7,8 +7,8 @@ import { quoteIdent, sql, trusted, type ArrowDb, type Db } from './db';
 import { normaliseLocale } from './csv-locale';
 import type { Problem } from './problem';
 import {
-  decodeExtract,
   decodeProblem,
+  readExtract,
   valueProblem,
   type ExtractFile,
   type LoadProgress
@@ -130,12 +130,19 @@ export async function loadExtracts(
     const decodeNotices: string[] = [];
     let rows = 0;
     const tables = [...new Set(files.map((f) => f.table))];
-    // Every file goes to the decoder at once, so it never waits for DuckDB between two files; each is then
-    // inserted in order as it is ready. (Settled here: a failure is reported below, in its file's turn.)
-    const decoding = new Map(
+    // Each file's own staging relation: the table's, or one part of a set of files appended below.
+    const partOf = (f: ExtractFile) => {
+      const mine = files.filter((g) => g.table === f.table);
+      return mine.length === 1
+        ? stagingRelation(f.table)
+        : `${stagingRelation(f.table)}_part${mine.indexOf(f)}`;
+    };
+    // Every file goes to the decoder at once, so it never waits for DuckDB between two files. (Settled here: a
+    // failure is reported below, in its file's turn.)
+    const reading = new Map(
       files.map((f) => [
         f,
-        decodeExtract(f, onProgress).then(
+        readExtract(db, partOf(f), f, onProgress).then(
           (decoded) => ({ decoded }),
           (error: unknown) => ({ error })
         )
@@ -145,15 +152,13 @@ export async function loadExtracts(
       const relation = stagingRelation(table);
       const mine = files.filter((f) => f.table === table);
       const parts: { relation: string; file: string }[] = [];
-      for (const [i, f] of mine.entries()) {
-        const part = mine.length === 1 ? relation : `${relation}_part${i}`;
+      for (const f of mine) {
+        const part = partOf(f);
         try {
-          const outcome = await decoding.get(f)!;
+          const outcome = await reading.get(f)!;
+          performance.mark('gp:file-read');
           if ('error' in outcome) throw outcome.error;
           const { decoded } = outcome;
-          performance.mark('gp:file-decoded');
-          await db.insertArrowIPC(part, decoded.ipc);
-          performance.mark('gp:file-inserted');
           rows += decoded.rows;
           if (decoded.notice) decodeNotices.push(decoded.notice);
           if (decoded.delimiter !== undefined) {

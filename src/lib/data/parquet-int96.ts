@@ -3,7 +3,7 @@
  * which end in 1677 and 2262: a date outside wraps round into another date, silently. Before decoding, the INT96
  * columns alone (there are rarely any) are read with hyparquet and every value outside that span is refused.
  */
-import { parquetMetadata, parquetReadObjects } from 'hyparquet';
+import { parquetReadObjects, type FileMetaData } from 'hyparquet';
 import { compressors } from 'hyparquet-compressors';
 
 /** A value the file holds that no decoder can carry over: its column, 1-based row and text. */
@@ -30,12 +30,15 @@ function dayOf(nanos: bigint): string {
   return Number.isNaN(date.getTime()) ? `${nanos} ns` : date.toISOString().slice(0, 10);
 }
 
-export async function int96OutOfRange(bytes: Uint8Array): Promise<UnreadableValue | null> {
-  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
-  const file = (whole ? bytes.buffer : bytes.slice().buffer) as ArrayBuffer;
-  const metadata = parquetMetadata(file);
+/** The first INT96 value of the file that Arrow cannot hold, if any (`metadata` is the file's footer). */
+export async function int96OutOfRange(
+  bytes: Uint8Array,
+  metadata: FileMetaData
+): Promise<UnreadableValue | null> {
   const columns = metadata.schema.filter((e) => e.type === 'INT96').map((e) => e.name);
   if (columns.length === 0) return null;
+  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+  const file = (whole ? bytes.buffer : bytes.slice().buffer) as ArrayBuffer;
   const rows = await parquetReadObjects({
     file,
     metadata,

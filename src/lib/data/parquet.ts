@@ -6,7 +6,7 @@
  * that is not Parquet.
  */
 import { parquetMetadata, parquetSchema, type FileMetaData } from 'hyparquet';
-import { decoder } from './decoder';
+import { decoder, type ArrowSink } from './decoder';
 import { UnreadableValueError } from './parquet-int96';
 
 export class ParquetDecodeError extends Error {}
@@ -22,8 +22,14 @@ export function parquetFooter(bytes: Uint8Array): FileMetaData {
   return parquetMetadata(tail.buffer);
 }
 
-/** Decodes a Parquet file into an Arrow IPC stream, keeping the file's column names and (flat) types. */
-export async function parquetToArrowIPC(bytes: Uint8Array): Promise<{ ipc: Uint8Array; rows: number }> {
+/**
+ * Decodes a Parquet file into Arrow IPC streams of a few row groups each, given in order to `sink`, keeping the
+ * file's column names and (flat) types. A failure of the sink itself is passed on as it is.
+ */
+export async function decodeParquet(
+  bytes: Uint8Array,
+  sink: (ipc: Uint8Array, rowsSoFar: number, rows: number) => Promise<void>
+): Promise<{ rows: number }> {
   let metadata: FileMetaData;
   try {
     metadata = parquetFooter(bytes);
@@ -33,9 +39,16 @@ export async function parquetToArrowIPC(bytes: Uint8Array): Promise<{ ipc: Uint8
   const nested = parquetSchema(metadata).children.find((c) => c.children.length > 0);
   if (nested)
     throw new ParquetDecodeError(`column "${nested.element.name}" is nested; only flat columns are read`);
+  let sinkFailure: { error: unknown } | null = null;
+  const guardedSink: ArrowSink = (ipc, rows) =>
+    sink(ipc, rows, Number(metadata.num_rows)).catch((error: unknown) => {
+      sinkFailure = { error };
+      throw error;
+    });
   try {
-    return { ipc: await decoder().parquet(bytes), rows: Number(metadata.num_rows) };
+    return await decoder().parquet(bytes, guardedSink);
   } catch (e) {
+    if (sinkFailure) throw (sinkFailure as { error: unknown }).error;
     if (e instanceof UnreadableValueError) throw e;
     throw new ParquetDecodeError(`the Parquet data is corrupt or truncated (${(e as Error).message})`);
   }

@@ -3,10 +3,11 @@
  * progress a user sees and, for a refusal, the problem that names the file and, where it can, the row.
  */
 import type { TableName } from './contract';
+import type { ArrowDb } from './db';
 import { CsvDecodeError } from './csv';
 import type { LocaleProblem } from './csv-locale';
 import { decoder } from './decoder';
-import { ParquetDecodeError, parquetToArrowIPC } from './parquet';
+import { ParquetDecodeError, decodeParquet } from './parquet';
 import { UnreadableValueError } from './parquet-int96';
 import { problemMessage, type Problem } from './problem';
 
@@ -44,7 +45,6 @@ export function fileProblem(
 }
 
 export interface Decoded {
-  ipc: Uint8Array;
   rows: number;
   /** For CSV: its separator (decimal commas go with semicolons and tabs) and what to tell about its encoding. */
   delimiter?: string;
@@ -64,23 +64,36 @@ export function valueProblem(f: { file: string; table: TableName }, p: LocalePro
   };
 }
 
-export async function decodeExtract(f: ExtractFile, onProgress: LoadProgress): Promise<Decoded> {
+/**
+ * Decodes one file into a new DuckDB table `relation` (its own columns and types; the contract is checked later),
+ * telling how far it has come. Parquet arrives a few row groups at a time, each inserted as the next decodes.
+ */
+export async function readExtract(
+  db: ArrowDb,
+  relation: string,
+  f: ExtractFile,
+  onProgress: LoadProgress
+): Promise<Decoded> {
   const step = `Reading ${f.file}`;
   const total = f.bytes.byteLength;
   if (f.format !== 'csv') {
     onProgress({ step, fraction: 0, bytes: { done: 0, total } });
-    const { ipc, rows } = await parquetToArrowIPC(f.bytes);
-    onProgress({ step, fraction: 1, bytes: { done: total, total }, rows });
-    return { ipc, rows };
+    let parts = 0;
+    return await decodeParquet(f.bytes, async (ipc, rowsSoFar, rows) => {
+      await db.insertArrowIPC(relation, ipc, { append: parts++ > 0 });
+      const fraction = rows === 0 ? 1 : rowsSoFar / rows;
+      onProgress({ step, fraction, bytes: { done: Math.round(fraction * total), total }, rows: rowsSoFar });
+    });
   }
   const csv = await decoder().csv(f.bytes, ({ bytes, rows }) =>
     onProgress({ step, fraction: bytes / total, bytes: { done: bytes, total }, rows })
   );
+  await db.insertArrowIPC(relation, csv.ipc);
   const notice =
     csv.encoding === 'UTF-8'
       ? undefined
       : `${f.file} was read as ${csv.encoding}${csv.encoding === 'UTF-16' ? ' (Excel\'s "Unicode text")' : ' (Excel\'s "CSV" on Windows): check that accented names read right'}.`;
-  return { ipc: csv.ipc, rows: csv.rows, delimiter: csv.delimiter, notice };
+  return { rows: csv.rows, delimiter: csv.delimiter, notice };
 }
 
 /** Why a file could not be decoded, as the problem the user sees. */
