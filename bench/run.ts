@@ -14,7 +14,7 @@ import type { Page } from 'playwright-core';
 import { tableSpec } from '../src/lib/data/contract';
 import { quoteIdent, quoteLiteral } from '../src/lib/data/db';
 import { openNativeDb } from '../src/lib/data/duckdb-native';
-import { addOptionalColumns } from '../src/lib/data/load';
+import { addOptionalColumns } from '../src/lib/data/stage';
 import { decodeParquet } from '../src/lib/data/parquet';
 import { useDecoder } from '../src/lib/data/decoder';
 import { inlineDecoder } from '../src/lib/data/decode-inline';

@@ -3,48 +3,25 @@
  * replace the contract tables in one transaction. A rejected load leaves every loaded table exactly as it was.
  */
 import { TABLE_NAMES, tableSpec, type TableName } from './contract';
-import { quoteIdent, sql, trusted, type ArrowDb, type Db } from './db';
-import { normaliseLocale } from './csv-locale';
+import { quoteIdent, type ArrowDb, type Db } from './db';
 import type { Problem } from './problem';
-import {
-  decodeProblem,
-  readExtract,
-  valueProblem,
-  type ExtractFile,
-  type LoadProgress
-} from './read-extract';
+import type { ExtractFile, LoadProgress } from './read-extract';
+import { dropStaging, stageFiles } from './stage';
 import { columnTypes, type StagedTable } from './staged';
 import { extraColumns, validateStaged } from './validate';
 
 export type { ExtractFile, LoadProgress, LoadStatus } from './read-extract';
 export { fileProblem } from './read-extract';
+export { stagingRelation } from './stage';
 
 export type LoadResult =
   { ok: true; tables: TableName[]; notices: string[] } | { ok: false; problems: Problem[] };
-
-export const stagingRelation = (table: TableName) => `staging_${table}`;
-
-async function dropStaging(db: Db) {
-  const staging = await db.query<{ name: string }>(
-    sql`SELECT table_name AS name FROM information_schema.tables WHERE starts_with(table_name, 'staging_')`
-  );
-  for (const t of staging) await db.exec(`DROP TABLE IF EXISTS ${quoteIdent(t.name)}`);
-}
 
 /** The select list that casts a relation's columns to `table`'s contract types (and drops any others). */
 export function contractColumns(table: TableName): string {
   return tableSpec(table)
     .columns.map((c) => `CAST(${quoteIdent(c.name)} AS ${c.type}) AS ${quoteIdent(c.name)}`)
     .join(', ');
-}
-
-/** A staged file without an optional column gets it, empty: extracts made before the column existed still load. */
-export async function addOptionalColumns(db: Db, relation: string, table: TableName): Promise<void> {
-  const present = await columnTypes(db, relation);
-  for (const c of tableSpec(table).columns) {
-    if (c.optional && !present.has(c.name))
-      await db.exec(`ALTER TABLE ${quoteIdent(relation)} ADD COLUMN ${quoteIdent(c.name)} ${c.type}`);
-  }
 }
 
 /** An optional table that no file has given stays empty, so every query finds it. */
@@ -88,29 +65,6 @@ export async function commitStaged(db: Db, staged: readonly StagedTable[]): Prom
   }
 }
 
-/** Several files for one table, staged one by one, appended in their order (columns matched by name). */
-async function appendParts(
-  db: ArrowDb,
-  relation: string,
-  parts: readonly { relation: string; file: string }[]
-): Promise<{ file: string; rows: number }[]> {
-  const sized = [];
-  for (const p of parts) {
-    const [{ n }] = (await db.query<{ n: number }>(
-      trusted(`SELECT CAST(count(*) AS INTEGER) AS n FROM ${quoteIdent(p.relation)}`)
-    )) as [{ n: number }];
-    sized.push({ file: p.file, rows: n });
-  }
-  const union = parts
-    .map((p, i) => `SELECT *, ${i} AS __part, rowid AS __row FROM ${quoteIdent(p.relation)}`)
-    .join(' UNION ALL BY NAME ');
-  await db.exec(
-    `CREATE TABLE ${quoteIdent(relation)} AS SELECT * EXCLUDE (__part, __row) FROM (${union}) ORDER BY __part, __row`
-  );
-  for (const p of parts) await db.exec(`DROP TABLE ${quoteIdent(p.relation)}`);
-  return sized;
-}
-
 /** Decodes, validates and (only if every file passes) loads the given extracts; files for one table append. */
 export async function loadExtracts(
   db: ArrowDb,
@@ -125,69 +79,8 @@ export async function loadExtracts(
 ): Promise<LoadResult> {
   await dropStaging(db);
   try {
-    const staged: StagedTable[] = [];
-    const problems: Problem[] = [];
-    const decodeNotices: string[] = [];
-    let rows = 0;
-    const tables = [...new Set(files.map((f) => f.table))];
-    // Each file's own staging relation: the table's, or one part of a set of files appended below.
-    const partOf = (f: ExtractFile) => {
-      const mine = files.filter((g) => g.table === f.table);
-      return mine.length === 1
-        ? stagingRelation(f.table)
-        : `${stagingRelation(f.table)}_part${mine.indexOf(f)}`;
-    };
-    // Every file goes to the decoder at once, so it never waits for DuckDB between two files. (Settled here: a
-    // failure is reported below, in its file's turn.)
-    const reading = new Map(
-      files.map((f) => [
-        f,
-        readExtract(db, partOf(f), f, onProgress).then(
-          (decoded) => ({ decoded }),
-          (error: unknown) => ({ error })
-        )
-      ])
-    );
-    for (const table of tables) {
-      const relation = stagingRelation(table);
-      const mine = files.filter((f) => f.table === table);
-      const parts: { relation: string; file: string }[] = [];
-      for (const f of mine) {
-        const part = partOf(f);
-        try {
-          const outcome = await reading.get(f)!;
-          performance.mark('gp:file-read');
-          if ('error' in outcome) throw outcome.error;
-          const { decoded } = outcome;
-          rows += decoded.rows;
-          if (decoded.notice) decodeNotices.push(decoded.notice);
-          if (decoded.delimiter !== undefined) {
-            for (const p of await normaliseLocale(db, part, table, decoded.delimiter)) {
-              problems.push(valueProblem(f, p));
-            }
-          }
-          parts.push({ relation: part, file: f.file });
-        } catch (e) {
-          problems.push(decodeProblem(f, e));
-        }
-      }
-      if (parts.length < mine.length) {
-        for (const p of parts) await db.exec(`DROP TABLE IF EXISTS ${quoteIdent(p.relation)}`);
-        continue;
-      }
-      const file = mine.map((f) => f.file).join(' + ');
-      if (mine.length === 1) staged.push({ table, relation, file });
-      else staged.push({ table, relation, file, parts: await appendParts(db, relation, parts) });
-      await addOptionalColumns(db, relation, table);
-    }
+    const { staged, problems, notices, rows } = await stageFiles(db, files, onProgress);
     if (problems.length > 0) return { ok: false, problems };
-    const notices: string[] = [...decodeNotices];
-    for (const s of staged) {
-      if (s.parts)
-        notices.push(
-          `${s.table}: ${s.parts.length} files appended into one table (${s.parts.map((p) => `${p.file}, ${p.rows} rows`).join('; ')}).`
-        );
-    }
     if (!trusted) {
       onProgress({ step: 'Checking the data against the contract', fraction: 1, rows });
       performance.mark('gp:check-start');
