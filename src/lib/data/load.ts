@@ -7,7 +7,7 @@ import { quoteIdent, type ArrowDb, type Db } from './db';
 import type { Problem } from './problem';
 import type { ExtractFile, LoadProgress } from './read-extract';
 import { dropStaging, stageFiles } from './stage';
-import { columnTypes, type StagedTable } from './staged';
+import { columnTypesOf, type StagedTable } from './staged';
 import { extraColumns, validateStaged } from './validate';
 
 export type { ExtractFile, LoadProgress, LoadStatus } from './read-extract';
@@ -26,17 +26,15 @@ export function contractColumns(table: TableName): string {
 
 /** An optional table that no file has given stays empty, so every query finds it. */
 export async function createOptionalTables(db: Db): Promise<void> {
-  for (const table of TABLE_NAMES) {
-    const spec = tableSpec(table);
-    if (!spec.optional) continue;
-    const columns = spec.columns.map((c) => `${quoteIdent(c.name)} ${c.type}`).join(', ');
-    await db.exec(`CREATE TABLE IF NOT EXISTS ${quoteIdent(table)} (${columns})`);
-  }
+  const statements = TABLE_NAMES.filter((t) => tableSpec(t).optional).map((table) => {
+    const columns = tableSpec(table).columns.map((c) => `${quoteIdent(c.name)} ${c.type}`);
+    return `CREATE TABLE IF NOT EXISTS ${quoteIdent(table)} (${columns.join(', ')});`;
+  });
+  if (statements.length > 0) await db.exec(statements.join('\n'));
 }
 
 /** True when a staged relation has exactly the contract's columns and types: it can become the table as it is. */
-async function hasContractShape(db: Db, s: StagedTable): Promise<boolean> {
-  const types = await columnTypes(db, s.relation);
+function hasContractShape(s: StagedTable, types: ReadonlyMap<string, string>): boolean {
   const spec = tableSpec(s.table).columns;
   return types.size === spec.length && spec.every((c) => types.get(c.name) === c.type);
 }
@@ -45,22 +43,30 @@ async function hasContractShape(db: Db, s: StagedTable): Promise<boolean> {
  * Replaces each contract table by its staged, validated version, cast to the contract's types, atomically. A
  * staged table already in the contract's shape is renamed rather than copied (a million rows: ~2 ms, not ~350).
  */
-export async function commitStaged(db: Db, staged: readonly StagedTable[]): Promise<void> {
-  const renamable = await Promise.all(staged.map((s) => hasContractShape(db, s)));
-  await db.exec('BEGIN TRANSACTION');
+export async function commitStaged(
+  db: Db,
+  staged: readonly StagedTable[],
+  /** The staged relations' columns and types, when the caller knows them. */
+  known?: ReadonlyMap<string, ReadonlyMap<string, string>>
+): Promise<void> {
+  const types =
+    known ??
+    (await columnTypesOf(
+      db,
+      staged.map((s) => s.relation)
+    ));
+  // Insertion order is kept either way (DuckDB preserves it for a plain scan): the rows stay in file order.
+  const statements = staged.flatMap((s) => [
+    `DROP TABLE IF EXISTS ${quoteIdent(s.table)};`,
+    hasContractShape(s, types.get(s.relation)!)
+      ? `ALTER TABLE ${quoteIdent(s.relation)} RENAME TO ${quoteIdent(s.table)};`
+      : `CREATE TABLE ${quoteIdent(s.table)} AS SELECT ${contractColumns(s.table)} FROM ${quoteIdent(s.relation)};`
+  ]);
   try {
-    for (const [i, s] of staged.entries()) {
-      await db.exec(`DROP TABLE IF EXISTS ${quoteIdent(s.table)}`);
-      // Insertion order is kept either way (DuckDB preserves it for a plain scan): the rows stay in file order.
-      await db.exec(
-        renamable[i]
-          ? `ALTER TABLE ${quoteIdent(s.relation)} RENAME TO ${quoteIdent(s.table)}`
-          : `CREATE TABLE ${quoteIdent(s.table)} AS SELECT ${contractColumns(s.table)} FROM ${quoteIdent(s.relation)}`
-      );
-    }
-    await db.exec('COMMIT');
+    // One round trip to the engine for the whole transaction.
+    await db.exec(['BEGIN TRANSACTION;', ...statements, 'COMMIT;'].join('\n'));
   } catch (e) {
-    await db.exec('ROLLBACK');
+    await db.exec('ROLLBACK').catch(() => {}); // none is open if BEGIN itself failed
     throw e;
   }
 }
@@ -77,9 +83,9 @@ export async function loadExtracts(
    */
   { trusted = false }: { trusted?: boolean } = {}
 ): Promise<LoadResult> {
-  await dropStaging(db);
+  await dropStaging(db, files);
   try {
-    const { staged, problems, notices, rows } = await stageFiles(db, files, onProgress);
+    const { staged, problems, notices, rows, types } = await stageFiles(db, files, onProgress);
     if (problems.length > 0) return { ok: false, problems };
     if (!trusted) {
       onProgress({ step: 'Checking the data against the contract', fraction: 1, rows });
@@ -92,10 +98,10 @@ export async function loadExtracts(
       }
     }
     performance.mark('gp:commit-start');
-    await commitStaged(db, staged);
+    await commitStaged(db, staged, types);
     await createOptionalTables(db);
     return { ok: true, tables: staged.map((s) => s.table), notices };
   } finally {
-    await dropStaging(db);
+    await dropStaging(db, files);
   }
 }

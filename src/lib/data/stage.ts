@@ -5,7 +5,7 @@
  */
 import { tableSpec, type TableName } from './contract';
 import { normaliseLocale } from './csv-locale';
-import { quoteIdent, sql, trusted, type ArrowDb, type Db } from './db';
+import { quoteIdent, trusted, type ArrowDb, type Db } from './db';
 import type { Problem } from './problem';
 import {
   decodeProblem,
@@ -15,23 +15,37 @@ import {
   type ExtractFile,
   type LoadProgress
 } from './read-extract';
-import { columnTypes, type StagedTable } from './staged';
+import { columnTypes, columnTypesOf, type StagedTable } from './staged';
 
 export const stagingRelation = (table: TableName) => `staging_${table}`;
 
-export async function dropStaging(db: Db) {
-  const staging = await db.query<{ name: string }>(
-    sql`SELECT table_name AS name FROM information_schema.tables WHERE starts_with(table_name, 'staging_')`
-  );
-  for (const t of staging) await db.exec(`DROP TABLE IF EXISTS ${quoteIdent(t.name)}`);
+/** A file's own staging relation: its table's, or one part of a set of files for one table (appended later). */
+function relationOf(files: readonly ExtractFile[], f: ExtractFile): string {
+  const mine = files.filter((g) => g.table === f.table);
+  return mine.length === 1 ? stagingRelation(f.table) : `${stagingRelation(f.table)}_part${mine.indexOf(f)}`;
 }
 
-/** A staged file without an optional column gets it, empty: extracts made before the column existed still load. */
-export async function addOptionalColumns(db: Db, relation: string, table: TableName): Promise<void> {
-  const present = await columnTypes(db, relation);
+/** Drops every staging relation a load of these files makes, in one round trip (no catalog query: they are known). */
+export async function dropStaging(db: Db, files: readonly ExtractFile[]): Promise<void> {
+  const names = new Set(files.flatMap((f) => [stagingRelation(f.table), relationOf(files, f)]));
+  await db.exec([...names].map((name) => `DROP TABLE IF EXISTS ${quoteIdent(name)};`).join(' '));
+}
+
+/**
+ * A staged file without an optional column gets it, empty: extracts made before the column existed still load.
+ * `columns` (the relation's, if known) gains what is added.
+ */
+export async function addOptionalColumns(
+  db: Db,
+  relation: string,
+  table: TableName,
+  columns?: Map<string, string>
+): Promise<void> {
+  const present = columns ?? (await columnTypes(db, relation));
   for (const c of tableSpec(table).columns) {
-    if (c.optional && !present.has(c.name))
-      await db.exec(`ALTER TABLE ${quoteIdent(relation)} ADD COLUMN ${quoteIdent(c.name)} ${c.type}`);
+    if (!c.optional || present.has(c.name)) continue;
+    await db.exec(`ALTER TABLE ${quoteIdent(relation)} ADD COLUMN ${quoteIdent(c.name)} ${c.type}`);
+    present.set(c.name, c.type);
   }
 }
 
@@ -65,6 +79,8 @@ export interface Staging {
   /** What to tell: encodings guessed, files appended. */
   notices: string[];
   rows: number;
+  /** Each staged relation's columns and DuckDB types, as staged. */
+  types: Map<string, Map<string, string>>;
 }
 
 type Outcome = { decoded: Decoded } | { error: unknown };
@@ -105,20 +121,13 @@ export async function stageFiles(
   files: readonly ExtractFile[],
   onProgress: LoadProgress
 ): Promise<Staging> {
-  // Each file's own staging relation: the table's, or one part of a set of files appended below.
-  const relationOf = (f: ExtractFile) => {
-    const mine = files.filter((g) => g.table === f.table);
-    return mine.length === 1
-      ? stagingRelation(f.table)
-      : `${stagingRelation(f.table)}_part${mine.indexOf(f)}`;
-  };
-  const read = await readAll(db, files, relationOf, onProgress);
+  const read = await readAll(db, files, (f) => relationOf(files, f), onProgress);
   performance.mark('gp:file-read');
   const problems = files.flatMap((f) => {
     const outcome = read.get(f)!;
     return 'error' in outcome ? [decodeProblem(f, outcome.error)] : [];
   });
-  if (problems.length > 0) return { staged: [], problems, notices: [], rows: 0 };
+  if (problems.length > 0) return { staged: [], problems, notices: [], rows: 0, types: new Map() };
 
   const staged: StagedTable[] = [];
   const notices: string[] = [];
@@ -131,7 +140,7 @@ export async function stageFiles(
       rows += decoded.rows;
       if (decoded.notice) notices.push(decoded.notice);
       if (decoded.delimiter === undefined) continue;
-      for (const p of await normaliseLocale(db, relationOf(f), table, decoded.delimiter)) {
+      for (const p of await normaliseLocale(db, relationOf(files, f), table, decoded.delimiter)) {
         problems.push(valueProblem(f, p));
       }
     }
@@ -141,14 +150,18 @@ export async function stageFiles(
       const parts = await appendParts(
         db,
         relation,
-        mine.map((f) => ({ relation: relationOf(f), file: f.file }))
+        mine.map((f) => ({ relation: relationOf(files, f), file: f.file }))
       );
       staged.push({ table, relation, file, parts });
       notices.push(
         `${table}: ${parts.length} files appended into one table (${parts.map((p) => `${p.file}, ${p.rows} rows`).join('; ')}).`
       );
     }
-    await addOptionalColumns(db, relation, table);
   }
-  return { staged, problems, notices, rows };
+  const types = await columnTypesOf(
+    db,
+    staged.map((s) => s.relation)
+  );
+  for (const s of staged) await addOptionalColumns(db, s.relation, s.table, types.get(s.relation));
+  return { staged, problems, notices, rows, types };
 }

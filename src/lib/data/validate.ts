@@ -6,7 +6,7 @@
 import { TABLE_NAMES, tableSpec, type TableName } from './contract';
 import { sql, type Db } from './db';
 import { printable, type Problem } from './problem';
-import { Collector, columnTypes, type StagedTable } from './staged';
+import { Collector, columnTypes, columnTypesOf, type StagedTable } from './staged';
 import {
   TYPE_WORDS,
   columnChecks,
@@ -47,8 +47,12 @@ export async function validateStaged(db: Db, staged: readonly StagedTable[]): Pr
   const out = new Collector();
   const relationOf = (t: TableName) => staged.find((s) => s.table === t)?.relation ?? t;
   const checkable: { s: StagedTable; types: Map<string, string> }[] = [];
+  const typesOf = await columnTypesOf(
+    db,
+    staged.map((s) => s.relation)
+  );
   for (const s of staged) {
-    const types = await columnTypes(db, s.relation);
+    const types = typesOf.get(s.relation)!;
     const missing = tableSpec(s.table).columns.filter((c) => !types.has(c.name));
     for (const c of missing) out.add(s, c.name, null, null, 'this column is missing');
     if (missing.length === 0) checkable.push({ s, types });
@@ -66,9 +70,7 @@ export async function validateStaged(db: Db, staged: readonly StagedTable[]): Pr
   }
   // A table that stays loaded must still find what it references in the tables being replaced.
   const loaded = new Set(
-    (await db.query<{ name: string }>(sql`SELECT table_name AS name FROM information_schema.tables`)).map(
-      (t) => t.name
-    )
+    (await db.query<{ name: string }>(sql`SELECT table_name AS name FROM duckdb_tables()`)).map((t) => t.name)
   );
   for (const table of TABLE_NAMES) {
     if (staged.some((s) => s.table === table) || !loaded.has(table)) continue;
