@@ -5,6 +5,19 @@
  * dates). Native DuckDB, one thread, and hyparquet-writer: the same bytes every time.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import {
+  Bool,
+  DateDay,
+  Dictionary,
+  Field,
+  Float64,
+  Int32,
+  LargeUtf8,
+  Schema,
+  Table,
+  Utf8,
+  tableToIPC
+} from 'apache-arrow';
 import { parquetMetadata } from 'hyparquet';
 import { ByteWriter, parquetWriteBuffer, schemaFromColumnData } from 'hyparquet-writer';
 import { writeMetadata } from 'hyparquet-writer/src/metadata.js';
@@ -88,6 +101,34 @@ const small = parquetWriteBuffer({
 });
 writeFileSync(`${DIR}/contributions-small-row-groups.parquet`, new Uint8Array(small));
 console.log(`${DIR}/contributions-small-row-groups.parquet`);
+
+/**
+ * Text as Polars and pandas write it: the file carries its Arrow schema (the `ARROW:schema` key), in which strings
+ * are large (64-bit offsets, Polars' default) and the category-like columns are dictionary-encoded (pandas'
+ * categoricals, Polars' Categorical). Readers that honour the key, parquet-wasm among them, decode those types.
+ */
+const CATEGORIES = new Set(['priority_area', 'stage', 'channel']);
+const ARROW_TYPE = {
+  VARCHAR: (name: string) =>
+    CATEGORIES.has(name) ? new Dictionary(new Utf8(), new Int32()) : new LargeUtf8(),
+  INTEGER: () => new Int32(),
+  DOUBLE: () => new Float64(),
+  BOOLEAN: () => new Bool(),
+  DATE: () => new DateDay()
+};
+const arrowSchema = new Schema(columns.map((c) => new Field(c.name, ARROW_TYPE[c.type](c.name), true)));
+// The schema message opens an IPC stream of no rows: continuation marker, length, flatbuffer.
+const schemaMessage = tableToIPC(new Table(arrowSchema), 'stream');
+const typedStrings = parquetWriteBuffer({
+  columnData: columns.map((c) => ({
+    name: c.name,
+    type: PARQUET_TYPE[c.type],
+    data: rows.map((r) => r[c.name])
+  })),
+  kvMetadata: [{ key: 'ARROW:schema', value: Buffer.from(schemaMessage).toString('base64') }]
+});
+writeFileSync(`${DIR}/contributions-large-and-dictionary-strings.parquet`, new Uint8Array(typedStrings));
+console.log(`${DIR}/contributions-large-and-dictionary-strings.parquet`);
 
 /**
  * Meeting dates as Spark's legacy INT96 timestamps (Julian day and nanoseconds of the day, 12 bytes). No writer

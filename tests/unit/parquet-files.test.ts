@@ -1,7 +1,8 @@
 /**
  * Parquet as a team's tools write it (tests/fixtures/parquet, made by scripts/parquet-fixtures.ts): every codec,
- * data pages v2, small row groups, wide types. Each loads through the loader the browser uses, on duckdb-wasm,
- * and holds exactly the sample's contributions; what cannot be read without loss is refused with its column.
+ * data pages v2, small row groups, wide types, large and dictionary strings, timestamp and INT96 dates. Each loads
+ * through the loader the browser uses, on duckdb-wasm, and holds exactly the sample's rows; what cannot be read
+ * without loss is refused with its column and row.
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -35,7 +36,9 @@ describe('Parquet as writers write it', () => {
     'brotli',
     'pages-v2',
     'small-row-groups',
-    'wide-types'
+    'wide-types',
+    // Polars' large strings and pandas' categoricals, as the file's own Arrow schema says.
+    'large-and-dictionary-strings'
   ];
   for (const variant of variants) {
     test(`${variant}: loads, and every row is the sample's`, async () => {
