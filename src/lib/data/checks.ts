@@ -4,7 +4,7 @@
  * pass: the reports run only for the rules some row breaks, so a good file costs one query, not one per rule.
  * The SQL is made of the contract's column names and this code's relation names only (through `trusted`).
  */
-import { tableSpec, type ColumnSpec, type DuckType, type TableName } from './contract';
+import { PLAUSIBLE_YEARS, tableSpec, type ColumnSpec, type DuckType, type TableName } from './contract';
 import { quoteIdent, quoteLiteral, trusted, type Db } from './db';
 import { printable } from './problem';
 import { Collector, ROW, ROWS_PER_RULE, hits, partOf, type StagedTable } from './staged';
@@ -86,8 +86,8 @@ export function typeCheck(s: StagedTable, column: ColumnSpec, actual: string): C
   };
 }
 
-/** Required values, allowed values, signs and links of one column. */
-export function columnChecks(s: StagedTable, column: ColumnSpec): Check[] {
+/** Required values, allowed values, finite numbers, plausible years, signs and links of one column. */
+export function columnChecks(s: StagedTable, column: ColumnSpec, today = new Date()): Check[] {
   const name = quoteIdent(column.name);
   const typed = typedColumn(column);
   const checks: Check[] = [];
@@ -107,8 +107,25 @@ export function columnChecks(s: StagedTable, column: ColumnSpec): Check[] {
       )
     );
   }
+  if (column.type === 'DOUBLE') {
+    // NaN and ±Infinity parse (from CSV text, or a Parquet file's floats) but are no amount.
+    const nonFinite = `isnan(${typed}) OR isinf(${typed})`;
+    checks.push(rowCheck(s, column.name, name, nonFinite, (v) => `"${v}" is not a finite number`));
+  }
+  if (column.year) {
+    const { first } = PLAUSIBLE_YEARS;
+    const last = PLAUSIBLE_YEARS.last(today);
+    const year = column.type === 'DATE' ? `year(${typed})` : typed;
+    const what = column.type === 'DATE' ? 'a date in a plausible year' : 'a plausible year';
+    const outside = `${year} NOT BETWEEN ${first} AND ${last}`;
+    checks.push(
+      rowCheck(s, column.name, typed, outside, (v) => `"${v}" is not ${what} (${first} to ${last})`)
+    );
+  }
   if (column.nonNegative) {
-    checks.push(rowCheck(s, column.name, typed, `${typed} < 0`, (v) => `must not be negative (found ${v})`));
+    // A non-finite value is reported once, above.
+    const negative = column.type === 'DOUBLE' ? `isfinite(${typed}) AND ${typed} < 0` : `${typed} < 0`;
+    checks.push(rowCheck(s, column.name, typed, negative, (v) => `must not be negative (found ${v})`));
   }
   if (column.httpUrl) {
     const notHttp = `${typed} IS NOT NULL AND NOT regexp_matches(${typed}, '^https?://[^\\s]+$')`;

@@ -16,7 +16,18 @@ export interface ColumnSpec {
   readonly httpUrl?: boolean;
   /** A column added after the first extracts: a file without it loads, the column empty (null). */
   readonly optional?: boolean;
+  /** A year, or a date whose year, must be plausible for the GP (PLAUSIBLE_YEARS). */
+  readonly year?: boolean;
 }
+
+/**
+ * The years a GP figure can be about: from 1990 (before the 2002 Kananaskis launch, for programmes it took over)
+ * to ten years ahead (pledges and plans). A year outside is a slip (99999, 2O11 read as 11), refused.
+ */
+export const PLAUSIBLE_YEARS = {
+  first: 1990,
+  last: (today: Date = new Date()) => today.getFullYear() + 10
+} as const;
 
 export interface ReferenceSpec {
   readonly column: string;
@@ -109,11 +120,11 @@ export const CONTRACT = {
     columns: [
       { name: 'entity_id', type: 'VARCHAR', notNull: true },
       { name: 'status', type: 'VARCHAR', notNull: true, values: MEMBERSHIP_STATUSES },
-      { name: 'from_year', type: 'INTEGER' },
-      { name: 'to_year', type: 'INTEGER' },
-      { name: 'confirmed_year', type: 'INTEGER' },
+      { name: 'from_year', type: 'INTEGER', year: true },
+      { name: 'to_year', type: 'INTEGER', year: true },
+      { name: 'confirmed_year', type: 'INTEGER', year: true },
       // A source shows the period over by this year; when exactly it ended is not known.
-      { name: 'ended_by_year', type: 'INTEGER', optional: true },
+      { name: 'ended_by_year', type: 'INTEGER', optional: true, year: true },
       sourceColumn
     ],
     references: [entityRef('entity_id'), sourceRef],
@@ -126,13 +137,13 @@ export const CONTRACT = {
   meetings: {
     columns: [
       { name: 'meeting_id', type: 'VARCHAR', notNull: true },
-      { name: 'date_start', type: 'DATE', notNull: true },
-      { name: 'date_end', type: 'DATE', notNull: true },
+      { name: 'date_start', type: 'DATE', notNull: true, year: true },
+      { name: 'date_end', type: 'DATE', notNull: true, year: true },
       { name: 'date_precision', type: 'VARCHAR', notNull: true, values: DATE_PRECISIONS },
       { name: 'city', type: 'VARCHAR', notNull: true },
       { name: 'country', type: 'VARCHAR', notNull: true },
       { name: 'presidency', type: 'VARCHAR', notNull: true },
-      { name: 'presidency_year', type: 'INTEGER', notNull: true },
+      { name: 'presidency_year', type: 'INTEGER', notNull: true, year: true },
       // Null: the sources do not say.
       { name: 'format', type: 'VARCHAR', values: MEETING_FORMATS },
       { name: 'attendance_recorded', type: 'BOOLEAN', notNull: true },
@@ -164,8 +175,8 @@ export const CONTRACT = {
       { name: 'donor_id', type: 'VARCHAR', notNull: true },
       { name: 'recipient_id', type: 'VARCHAR' },
       { name: 'priority_area', type: 'VARCHAR', notNull: true, values: PRIORITY_AREAS },
-      { name: 'year', type: 'INTEGER', notNull: true },
-      { name: 'period_end_year', type: 'INTEGER' },
+      { name: 'year', type: 'INTEGER', notNull: true, year: true },
+      { name: 'period_end_year', type: 'INTEGER', year: true },
       { name: 'stage', type: 'VARCHAR', notNull: true, values: STAGES },
       { name: 'amount_usd', type: 'DOUBLE', notNull: true, nonNegative: true },
       // Null: the source does not say (a rule about channels or in-kind support then leaves the row counted).
@@ -185,7 +196,7 @@ export const CONTRACT = {
       { name: 'need_id', type: 'VARCHAR', notNull: true },
       { name: 'requester_id', type: 'VARCHAR', notNull: true },
       { name: 'priority_area', type: 'VARCHAR', notNull: true, values: PRIORITY_AREAS },
-      { name: 'year', type: 'INTEGER', notNull: true },
+      { name: 'year', type: 'INTEGER', notNull: true, year: true },
       { name: 'estimated_usd', type: 'DOUBLE', nonNegative: true },
       // Null: not recorded.
       { name: 'status', type: 'VARCHAR', values: NEED_STATUSES },
@@ -197,7 +208,7 @@ export const CONTRACT = {
   },
   published_counts: {
     columns: [
-      { name: 'year', type: 'INTEGER', notNull: true },
+      { name: 'year', type: 'INTEGER', notNull: true, year: true },
       { name: 'count', type: 'INTEGER', notNull: true, nonNegative: true },
       { name: 'includes_eu', type: 'VARCHAR', notNull: true, values: EU_BASES },
       /** The source's own words, quoted. */

@@ -7,6 +7,7 @@
 import Papa from 'papaparse';
 import { RecordBatch, Table, tableToIPC } from 'apache-arrow';
 import { textVector } from './arrow-columns';
+import { sameColumnTwice, sameColumnTwiceMessage } from './column-names';
 import type { DecodeProgress, DecodedCsv } from './decoder';
 
 export class CsvDecodeError extends Error {
@@ -54,10 +55,11 @@ function checkHeader(header: readonly string[]) {
   if (header.length === 0 || header.every((h) => h === '')) throw new CsvDecodeError('has no header row');
   const empty = header.findIndex((h) => h === '');
   if (empty >= 0) throw new CsvDecodeError(`column ${empty + 1} of the header has no name`);
-  const seen = new Set<string>();
-  for (const name of header) {
-    if (seen.has(name)) throw new CsvDecodeError(`the header names column "${name}" twice`);
-    seen.add(name);
+  const twice = sameColumnTwice(header);
+  if (twice) {
+    throw new CsvDecodeError(
+      twice[0] === twice[1] ? `the header names column "${twice[0]}" twice` : sameColumnTwiceMessage(twice)
+    );
   }
 }
 

@@ -6,6 +6,7 @@
  * that is not Parquet.
  */
 import { parquetMetadata, parquetSchema, type FileMetaData } from 'hyparquet';
+import { sameColumnTwice, sameColumnTwiceMessage } from './column-names';
 import { decoder, type ArrowSink } from './decoder';
 import { UnreadableValueError } from './parquet-int96';
 
@@ -36,9 +37,12 @@ export async function decodeParquet(
   } catch (e) {
     throw new ParquetDecodeError(`not a readable Parquet file (${(e as Error).message})`);
   }
-  const nested = parquetSchema(metadata).children.find((c) => c.children.length > 0);
+  const columns = parquetSchema(metadata).children;
+  const nested = columns.find((c) => c.children.length > 0);
   if (nested)
     throw new ParquetDecodeError(`column "${nested.element.name}" is nested; only flat columns are read`);
+  const twice = sameColumnTwice(columns.map((c) => c.element.name));
+  if (twice) throw new ParquetDecodeError(sameColumnTwiceMessage(twice));
   let sinkFailure: { error: unknown } | null = null;
   const guardedSink: ArrowSink = (ipc, rows) =>
     sink(ipc, rows, Number(metadata.num_rows)).catch((error: unknown) => {

@@ -6,6 +6,7 @@
  */
 import { parquetSchema } from 'hyparquet';
 import { TABLE_NAMES, tableSpec, type TableName } from './contract';
+import { columnKey } from './column-names';
 import { csvHeader, decodeText } from './csv';
 import type { ArrowDb } from './db';
 import { fileProblem, loadExtracts, type ExtractFile, type LoadProgress } from './load';
@@ -53,9 +54,10 @@ function columnsOf(file: UserFile, format: 'parquet' | 'csv'): string[] {
   return parquetSchema(parquetFooter(file.bytes)).children.map((c) => c.element.name);
 }
 
-/** Tables whose every contract column the file has. */
+/** Tables whose every contract column the file has (spelled in any case, with any surrounding spaces). */
 function tablesWithColumns(columns: readonly string[]): TableName[] {
-  return TABLE_NAMES.filter((t) => tableSpec(t).columns.every((c) => c.optional || columns.includes(c.name)));
+  const keys = new Set(columns.map(columnKey));
+  return TABLE_NAMES.filter((t) => tableSpec(t).columns.every((c) => c.optional || keys.has(c.name)));
 }
 
 export function identifyFiles(files: readonly UserFile[]): Identified {
