@@ -1,16 +1,26 @@
-/** Numbers and dates as people read them in a briefing note. */
+/**
+ * Numbers and dates as people read them in a briefing note. A number that is not one (null, NaN, ±Infinity) is
+ * said "not recorded", never printed as NaN or drawn as zero.
+ */
+
+export const NOT_RECORDED = 'not recorded';
+const isNumber = (n: number | null | undefined): n is number => typeof n === 'number' && Number.isFinite(n);
 
 const count = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
 const percent = new Intl.NumberFormat('en-GB', { style: 'percent', maximumFractionDigits: 0 });
 
 /** 12,345 */
-export function formatCount(n: number): string {
-  return count.format(n);
+export function formatCount(n: number | null | undefined): string {
+  return isNumber(n) ? count.format(n) : NOT_RECORDED;
 }
 
-/** 42%; a share that rounds to 0% or 100% without being so says "< 1%" or "> 99%". */
-export function formatShare(part: number, whole: number): string {
-  if (whole === 0) return '–';
+/**
+ * 42%; a share that rounds to 0% or 100% without being so says "< 1%" or "> 99%". With nothing to divide by it
+ * says so, in the caller's words (`nothing`).
+ */
+export function formatShare(part: number, whole: number, nothing = 'nothing to compare with'): string {
+  if (!isNumber(part) || !isNumber(whole)) return NOT_RECORDED;
+  if (whole === 0) return nothing;
   const share = part / whole;
   if (share > 0 && share < 0.005) return '< 1%';
   if (share > 0.995 && share < 1) return '> 99%';
@@ -18,7 +28,8 @@ export function formatShare(part: number, whole: number): string {
 }
 
 /** "$1.5 bn", "$750 m", "$12.3 k", "$950": short money for charts; the full figure goes in tooltips and tables. */
-export function formatMoneyShort(usd: number): string {
+export function formatMoneyShort(usd: number | null | undefined): string {
+  if (!isNumber(usd)) return NOT_RECORDED;
   const abs = Math.abs(usd);
   const sign = usd < 0 ? '-' : '';
   const scaled = (value: number, unit: string) =>
@@ -30,7 +41,8 @@ export function formatMoneyShort(usd: number): string {
 }
 
 /** "$1,500,000,000" (and "−$2,065,000,000"): the full figure. */
-export function formatMoneyFull(usd: number): string {
+export function formatMoneyFull(usd: number | null | undefined): string {
+  if (!isNumber(usd)) return NOT_RECORDED;
   const full = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 }).format(Math.abs(usd));
   return `${usd < 0 && Math.round(usd) !== 0 ? '−' : ''}$${full}`;
 }

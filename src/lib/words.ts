@@ -25,6 +25,7 @@ export function meetingName(m: MeetingRow): string {
 
 /** "+$3 bn", "−$800 m", "no change". */
 export function signedMoney(usd: number): string {
+  if (!Number.isFinite(usd)) return formatMoneyShort(usd);
   return usd === 0 ? 'no change' : `${usd > 0 ? '+' : '−'}${formatMoneyShort(Math.abs(usd))}`;
 }
 

@@ -114,6 +114,30 @@ describe('loading your own extracts', () => {
     await context.close();
   });
 
+  it('a non-finite amount and an implausible year are refused with their column and row, the views unchanged', async () => {
+    const { page, context } = await openFunding();
+    const before = await page.locator('main').innerHTML();
+    const cases = [
+      ['non-finite', 'contributions.csv, column "amount_usd", row 4: "Infinity" is not a finite number'],
+      [
+        'implausible-year',
+        `contributions.csv, column "year", row 4: "99999" is not a plausible year (1990 to ${new Date().getFullYear() + 10})`
+      ]
+    ];
+    for (const [folder, message] of cases) {
+      await page
+        .getByTestId('load-input')
+        .setInputFiles(`tests/fixtures/user-files/${folder}/contributions.csv`);
+      const alert = page.getByRole('alert');
+      await expect.poll(() => alert.textContent()).toContain('Nothing was loaded');
+      expect(await alert.textContent()).toContain(message);
+      await page.getByRole('button', { name: 'Dismiss' }).click();
+      expect(await page.locator('main').innerHTML()).toBe(before);
+    }
+    expect(await status(page)).toContain('Sample data');
+    await context.close();
+  });
+
   it('hostile values are shown as text, never as markup', async () => {
     const { page, context, pageErrors } = await openFunding();
     await page.getByTestId('load-input').setInputFiles('tests/fixtures/user-files/hostile/contributions.csv');

@@ -7,6 +7,7 @@ import type { MatrixRow, MeetingRow } from '$lib/data/queries/attendance';
 import { meetingName } from '$lib/words';
 import { meetingScale } from './meeting-axis';
 import { CAPACITY_LABELS, CHART_FONT, COLORS, addHatches, hatchId } from './theme';
+import { drawable } from './drawable';
 
 export interface MatrixChartOptions {
   width: number;
@@ -26,9 +27,10 @@ export function matrixEntities(rows: readonly MatrixRow[]): { entityId: string; 
 
 export function buildMatrixChart(
   meetings: readonly MeetingRow[],
-  rows: readonly MatrixRow[],
+  givenRows: readonly MatrixRow[],
   { width, id, document }: MatrixChartOptions
 ): Element {
+  const rows = drawable(givenRows, ['rank']);
   const byId = new Map(meetings.map((m) => [m.meetingId, m]));
   const entities = matrixEntities(rows);
   const names = entities.map((e) => e.name);

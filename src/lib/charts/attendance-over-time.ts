@@ -10,6 +10,7 @@ import { formatCount } from '$lib/format';
 import { meetingName } from '$lib/words';
 import { meetingScale } from './meeting-axis';
 import { CHART_FONT, COLORS, PARTICIPANT_LABELS, addHatches, hatchId } from './theme';
+import { drawable } from './drawable';
 
 export interface AttendanceChartOptions {
   width: number;
@@ -74,7 +75,11 @@ export function buildAttendanceChart(
   counts: readonly AttendanceCountRow[],
   { width, id, measure, document }: AttendanceChartOptions
 ): Element {
-  const { bars, gaps, unknownDelegates } = attendanceMarks(meetings, counts, measure);
+  const { bars, gaps, unknownDelegates } = attendanceMarks(
+    meetings,
+    drawable(counts, ['entities', 'delegatesKnown', 'delegatesUnknown', 'illustrative']),
+    measure
+  );
   const totals = new Map<string, number>();
   for (const b of bars) totals.set(b.meetingId, (totals.get(b.meetingId) ?? 0) + b.value);
   const top = Math.max(5, ...totals.values());

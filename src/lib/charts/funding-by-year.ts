@@ -10,6 +10,7 @@ import type { YearMoneyRow } from '$lib/data/queries/funding';
 import type { NeedsRow } from '$lib/data/queries/needs';
 import { formatCount, formatMoneyFull, formatMoneyShort } from '$lib/format';
 import { CHART_FONT, CHART_HEIGHT, COLORS } from './theme';
+import { drawable } from './drawable';
 
 export interface FundingByYearOptions {
   width: number;
@@ -18,10 +19,15 @@ export interface FundingByYearOptions {
 }
 
 export function buildFundingByYear(
-  money: readonly YearMoneyRow[],
-  needs: readonly (NeedsRow & { year: number })[],
+  givenMoney: readonly YearMoneyRow[],
+  givenNeeds: readonly (NeedsRow & { year: number })[],
   { width, stage, document }: FundingByYearOptions
 ): Element {
+  // A year that is null is "years not given"; one that is no number has no place.
+  const money = drawable(givenMoney, ['amount', 'rows', 'illustrative']).filter(
+    (r) => r.year === null || drawable([r], ['year']).length === 1
+  );
+  const needs = drawable(givenNeeds, ['year', 'priced', 'pricedCount', 'unpriced', 'illustrative']);
   const dated = money.filter((r) => r.year !== null);
   const years = [...dated.map((r) => r.year!), ...needs.map((n) => n.year)];
   // The column of amounts whose years are not given: two steps after the last year, so no line reaches it.

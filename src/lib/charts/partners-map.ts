@@ -7,6 +7,7 @@ import * as Plot from '@observablehq/plot';
 import type { StateStatusRow } from '$lib/data/queries/expansion-states';
 import { CHART_FONT, COLORS, addHatches, hatchId } from './theme';
 import { numericId, type CountryFeature } from './world';
+import { drawable } from './drawable';
 
 export interface PartnersMapOptions {
   width: number;
@@ -40,9 +41,10 @@ export function mapStateFeatures(features: readonly CountryFeature[], states: re
 
 export function buildPartnersMap(
   features: readonly CountryFeature[],
-  states: readonly StateStatusRow[],
+  givenStates: readonly StateStatusRow[],
   { width, id, document }: PartnersMapOptions
 ): Element {
+  const states = drawable(givenStates, [], ['joinYear']);
   const cohorts = new Map(joinCohorts(states).map((c) => [c.year, c.colour]));
   const matched = mapStateFeatures(features, states);
   type Item = (typeof matched)[number];

@@ -8,6 +8,7 @@ import type { EndRow, JoinRow, PartnersByRegionRow, PublishedCountRow } from '$l
 import { formatCount } from '$lib/format';
 import { euBasisWords, publishedDifference } from '$lib/words';
 import { CHART_FONT, CHART_HEIGHT, COLORS, REGION_ORDER, addHatches, hatchId } from './theme';
+import { drawable } from './drawable';
 
 export interface PartnersOverTimeOptions {
   width: number;
@@ -48,10 +49,14 @@ export function publishedTip(p: PublishedCountRow): string {
 }
 
 export function buildPartnersOverTime(
-  rows: readonly PartnersByRegionRow[],
-  joins: readonly JoinRow[],
-  { width, id, document, ends = [], published = [] }: PartnersOverTimeOptions
+  givenRows: readonly PartnersByRegionRow[],
+  givenJoins: readonly JoinRow[],
+  { width, id, document, ends: givenEnds = [], published: givenPublished = [] }: PartnersOverTimeOptions
 ): Element {
+  const rows = drawable(givenRows, ['year', 'known', 'yearUnknown', 'illustrative']);
+  const joins = drawable(givenJoins, ['year', 'partners']);
+  const ends = drawable(givenEnds, ['year', 'partners']);
+  const published = drawable(givenPublished, ['year', 'count', 'counted']);
   const totals = yearTotals(rows);
   const totalIn = new Map(totals.map((t) => [t.year, t.total]));
   const ended = new Map<number, number>();

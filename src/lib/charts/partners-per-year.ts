@@ -3,6 +3,7 @@ import * as Plot from '@observablehq/plot';
 import type { PartnersPerYearRow } from '$lib/data/queries/home';
 import { formatCount } from '$lib/format';
 import { CHART_FONT, CHART_HEIGHT, COLORS, addHatches, hatchId } from './theme';
+import { drawable } from './drawable';
 
 export const PARTNERS_SERIES = {
   known: 'Partner, join year recorded',
@@ -42,9 +43,10 @@ export function partnersBars(rows: readonly PartnersPerYearRow[]): Bar[] {
 }
 
 export function buildPartnersChart(
-  rows: readonly PartnersPerYearRow[],
+  given: readonly PartnersPerYearRow[],
   { width, id, document }: PartnersChartOptions
 ): Element {
+  const rows = drawable(given, ['year', 'known', 'yearUnknown', 'illustrative']);
   const bars = partnersBars(rows);
   const tip = (b: Bar) =>
     `${b.year}: ${formatCount(b.total)} partners` +

@@ -6,6 +6,7 @@ import * as Plot from '@observablehq/plot';
 import { formatMoneyFull, formatMoneyShort } from '$lib/format';
 import { signedMoney } from '$lib/words';
 import { AREA_LABELS, CHART_FONT, COLORS } from './theme';
+import { drawable } from './drawable';
 
 export interface ComparisonRow {
   area: string;
@@ -23,7 +24,8 @@ export interface RuleComparisonOptions {
   document?: Document;
 }
 
-export function buildRuleComparison(rows: readonly ComparisonRow[], o: RuleComparisonOptions): Element {
+export function buildRuleComparison(given: readonly ComparisonRow[], o: RuleComparisonOptions): Element {
+  const rows = drawable(given, ['current', 'compared']);
   const dots = rows.flatMap((r) => [
     { area: r.area, set: o.labelA, amount: r.current },
     { area: r.area, set: o.labelB, amount: r.compared }

@@ -11,6 +11,7 @@ import type { NeedsRow } from '$lib/data/queries/needs';
 import { formatCount, formatMoneyFull, formatMoneyShort } from '$lib/format';
 import { needsNote } from '$lib/words';
 import { CHART_FONT, COLORS, addHatches, hatchId } from './theme';
+import { drawable } from './drawable';
 
 export interface StageBar extends MoneyRow {
   key: string;
@@ -34,7 +35,12 @@ export interface StageBarsOptions {
 
 const BAR = 9;
 
-export function buildStageBars(rows: readonly StageBar[], o: StageBarsOptions): Element {
+export function buildStageBars(given: readonly StageBar[], options: StageBarsOptions): Element {
+  const rows = drawable(given, ['amount', 'rows', 'illustrative']);
+  const o = {
+    ...options,
+    needs: options.needs && drawable(options.needs, ['priced', 'pricedCount', 'unpriced', 'illustrative'])
+  };
   const label = new Map(o.categories.map((c) => [c.key, c.label]));
   const needsByKey = new Map((o.needs ?? []).map((n) => [n.key, n]));
   const tip = (r: StageBar) =>

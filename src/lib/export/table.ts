@@ -17,8 +17,12 @@ export interface ExportTable {
 
 const snakeCase = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
+/** No value, as a cell: null, undefined, and numbers that are no number (NaN, ±Infinity): never written as such. */
+const isMissing = (v: unknown) =>
+  v === null || v === undefined || (typeof v === 'number' && !Number.isFinite(v));
+
 function typeOf(values: readonly unknown[]): ColumnType {
-  const present = values.filter((v) => v !== null && v !== undefined);
+  const present = values.filter((v) => !isMissing(v));
   if (present.length && present.every((v) => typeof v === 'boolean')) return 'boolean';
   if (present.length && present.every((v) => typeof v === 'number')) {
     const whole = present.every((v) => Number.isInteger(v) && Math.abs(v as number) < 2 ** 31);
@@ -28,7 +32,7 @@ function typeOf(values: readonly unknown[]): ColumnType {
 }
 
 function cell(value: unknown, type: ColumnType): Cell {
-  if (value === null || value === undefined) return null;
+  if (isMissing(value)) return null;
   if (type === 'string') return String(value);
   return value as Cell;
 }
@@ -36,7 +40,7 @@ function cell(value: unknown, type: ColumnType): Cell {
 /**
  * A table from query rows: one column per key (in the order of `keys`, or as they first appear), typed from
  * the values. Rows of different shapes (bars and needs ticks of one chart) share one table; a key absent from
- * a row gives a null there, never a zero.
+ * a row, or a number that is no number, gives a null there (an empty cell), never a zero or "NaN".
  */
 export function tableFromRows<T extends object>(
   rows: readonly T[],

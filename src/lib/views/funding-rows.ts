@@ -133,7 +133,7 @@ export function fundingFigures(stage: Stage, total: CountedTotal, needs: readonl
     },
     {
       label: 'Of which illustrative',
-      value: formatShare(total.illustrative, total.amount),
+      value: formatShare(total.illustrative, total.amount, 'nothing counted'),
       note:
         total.illustrative > 0
           ? `${formatMoneyShort(total.illustrative)}: made up to show the features`
