@@ -5,6 +5,7 @@
 import { flushSync } from 'svelte';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { sql, type Db } from '../../src/lib/data/db';
+import { STAGES } from '../../src/lib/data/contract';
 import { PRESETS } from '../../src/lib/data/counting-rules';
 import { ViewState } from '../../src/lib/state/view-state.svelte';
 import { attendanceView } from '../../src/lib/views/attendance';
@@ -99,6 +100,33 @@ describe('a view, live', () => {
     v.state.set('rules', { ...v.state.state.rules, illustrative: false });
     await settle();
     expect(v.runs).toMatchObject({ byArea: 3, areaNeeds: 2, yearNeeds: 2, donors: 1 });
+    v.stop();
+  });
+
+  test('ten rapid rule changes send the first and the last, never the eight between, and the last one shows', async () => {
+    const v = live(fundingView);
+    await settle();
+    const states = Array.from({ length: 10 }, (_, i) => ({
+      ...fundingView.defaults.rules,
+      stage: STAGES[i % 3]!,
+      domestic: i >= 5
+    }));
+    for (const rules of states) {
+      v.state.set('rules', rules);
+      flushSync();
+    }
+    expect(v.state.queries.total.running).toBe(true);
+    await settle();
+    // Once for the first paint, once for the first change (sent at once), once for the state as it was when the
+    // engine was free again: the last.
+    expect(v.runs.total).toBe(3);
+    expect(v.runs.byArea).toBe(3);
+    const last = { ...fundingView.defaults, rules: states.at(-1)! };
+    expect(v.state.queries.total.current).toEqual({
+      status: 'ready',
+      value: await fundingView.queries.total.run(db, last)
+    });
+    expect(v.state.queries.total.running).toBe(false);
     v.stop();
   });
 

@@ -2,6 +2,8 @@
  * A query's result as one small union, re-run when what it reads changes. The latest run wins: a slower,
  * older answer never overwrites a newer one. A failed query can be tried again.
  */
+import { untrack } from 'svelte';
+
 export type QueryState<T> =
   { status: 'waiting' } | { status: 'ready'; value: T } | { status: 'failed'; message: string };
 
@@ -13,42 +15,79 @@ export interface LiveQuery<T> {
   retry(): void;
 }
 
+export interface QueryOptions<T> {
+  /** Until a run has answered: the answer computed at build time for the same inputs (the prerendered paint). */
+  initial?: () => T | undefined;
+  /**
+   * What the query depends on, read reactively. With it, `run` is called untracked and never while a run is in
+   * flight: a change made meanwhile waits, and only the latest state is sent when the engine is free. So ten rapid
+   * changes send two runs, not ten queued behind each other. Without it, `run` itself is tracked and called at once.
+   */
+  inputs?: () => unknown;
+}
+
 /**
- * `run` returns undefined while its inputs (say, the database) are not there yet. Until a run has answered,
- * `initial` may give the answer computed at build time for the same inputs (the prerendered first paint).
+ * `run` returns undefined while its inputs (say, the database) are not there yet. The latest run wins: a slower,
+ * older answer never overwrites a newer one.
  */
-export function useQuery<T>(run: () => Promise<T> | undefined, initial?: () => T | undefined): LiveQuery<T> {
+export function useQuery<T>(run: () => Promise<T> | undefined, options: QueryOptions<T> = {}): LiveQuery<T> {
+  const { initial, inputs } = options;
   let state = $state<QueryState<T>>({ status: 'waiting' });
   let attempt = $state(0);
   let running = $state(false);
+  /** Bumped on every change of inputs: a run's answer shows only if no change came after it was sent. */
+  let wanted = 0;
+  let inFlight = false;
+  let live = true;
+
+  function start(generation: number, pending: Promise<T> | undefined) {
+    if (!pending) return;
+    running = true;
+    inFlight = true;
+    // Marks for the benchmark: a view is up to date when every query started has ended.
+    performance.mark('gp:query-start');
+    const settle = (next: QueryState<T>) => {
+      performance.mark('gp:query-end');
+      inFlight = false;
+      if (!live) return;
+      if (generation === wanted) [state, running] = [next, false];
+      // A change came while this run was out: send the state as it is now, once.
+      else if (inputs) start(wanted, attemptRun());
+    };
+    pending.then(
+      (value) => settle({ status: 'ready', value }),
+      (error: unknown) =>
+        settle({ status: 'failed', message: error instanceof Error ? error.message : String(error) })
+    );
+  }
+
+  function attemptRun(): Promise<T> | undefined {
+    try {
+      return untrack(run);
+    } catch (error) {
+      // A query that throws before it even starts fails like any other.
+      return Promise.reject(error);
+    }
+  }
+
   $effect(() => {
     void attempt;
+    if (inputs) {
+      inputs();
+      const generation = ++wanted;
+      if (!inFlight) start(generation, attemptRun());
+      return;
+    }
     let pending: Promise<T> | undefined;
     try {
       pending = run();
     } catch (error) {
-      // A query that throws before it even starts fails like any other.
       pending = Promise.reject(error);
     }
-    if (!pending) return;
-    let latest = true;
-    running = true;
-    // Marks for the benchmark: a view is up to date when every query started has ended.
-    performance.mark('gp:query-start');
-    pending.then(
-      (value) => {
-        performance.mark('gp:query-end');
-        if (latest) [state, running] = [{ status: 'ready', value }, false];
-      },
-      (error: unknown) => {
-        performance.mark('gp:query-end');
-        const message = error instanceof Error ? error.message : String(error);
-        if (latest) [state, running] = [{ status: 'failed', message }, false];
-      }
-    );
-    return () => {
-      latest = false;
-    };
+    start(++wanted, pending);
+  });
+  $effect(() => () => {
+    live = false;
   });
   return {
     get current(): QueryState<T> {

@@ -3,7 +3,6 @@
  * state they read changes (compared by value, so equal settings never re-run anything), and its moves written
  * back to the URL. One class for every view; each view's module (views/<view>.ts) says what to read and run.
  */
-import { untrack } from 'svelte';
 import type { Db } from '$lib/data/db';
 import { readsOf, type Answers, type QuerySet, type ViewModule } from '$lib/views/view';
 import { useQuery, type LiveQuery } from './query.svelte';
@@ -41,19 +40,17 @@ export class ViewState<S, Q extends QuerySet<S>> {
     for (const [name, query] of Object.entries(view.queries)) {
       // The parts this query reads, as text: a change elsewhere in the state leaves it equal, so nothing re-runs.
       const reads = $derived(JSON.stringify(readsOf(query, this.state)));
+      // Sent only when the engine is free, with the state as it is then: rapid changes never queue up.
       live[name] = useQuery(
         () => {
-          void reads;
           const db = options.db();
-          return db
-            ? query.run(
-                db,
-                untrack(() => this.state)
-              )
-            : undefined;
+          return db ? query.run(db, this.state) : undefined;
         },
-        () =>
-          this.atDefaults ? (options.initial?.() as Record<string, unknown> | undefined)?.[name] : undefined
+        {
+          inputs: () => [reads, options.db()],
+          initial: () =>
+            this.atDefaults ? (options.initial?.() as Record<string, unknown> | undefined)?.[name] : undefined
+        }
       );
     }
     this.queries = live as LiveQueries<Q>;
