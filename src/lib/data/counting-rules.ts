@@ -56,6 +56,11 @@ export interface RuleSpec<K extends RuleName = RuleName> {
    * rules that are not a filter (the stage picks the headline, multi-year amounts are spread or not).
    */
   keeps?(value: CountingRules[K]): Sql;
+  /**
+   * The columns `keeps` reads (`c.channel`, `s.kind`): the funding basis (queries/funding-basis.ts) keys on them,
+   * so a new rule extends the basis by naming its columns here.
+   */
+  reads?: readonly string[];
 }
 
 export const LEGACY_AREAS = [
@@ -75,6 +80,8 @@ function exclusion(
     excluded: string;
     /** The rows the rule is about: left out when the rule is off. */
     concerns: Sql;
+    /** The columns `concerns` reads. */
+    reads: readonly string[];
     yes?: 'count' | 'include';
   }
 ): RuleSpec<typeof name> {
@@ -92,7 +99,8 @@ function exclusion(
     words: (on) => (on ? spec.counted : spec.excluded),
     unknown: (raw) => `Unknown value "${raw}" for the ${spec.urlKey} rule; using the default.`,
     // A row the rule cannot tell about (its channel, say, not recorded) is not one it concerns: it stays counted.
-    keeps: (on) => sql`(${on} OR NOT COALESCE(${spec.concerns}, false))`
+    keeps: (on) => sql`(${on} OR NOT COALESCE(${spec.concerns}, false))`,
+    reads: spec.reads
   };
 }
 
@@ -112,7 +120,8 @@ export const RULES = [
     help: 'a partner spending on its own territory',
     counted: 'domestic spending counted',
     excluded: 'domestic spending excluded',
-    concerns: sql`c.channel = 'domestic'`
+    concerns: sql`c.channel = 'domestic'`,
+    reads: ['c.channel']
   }),
   exclusion('multilateral', {
     urlKey: 'multilateral',
@@ -120,7 +129,8 @@ export const RULES = [
     help: "given through an organisation's fund",
     counted: 'multilateral funds counted',
     excluded: 'multilateral funds excluded',
-    concerns: sql`c.channel = 'multilateral'`
+    concerns: sql`c.channel = 'multilateral'`,
+    reads: ['c.channel']
   }),
   exclusion('inKind', {
     urlKey: 'in_kind',
@@ -128,7 +138,8 @@ export const RULES = [
     help: 'equipment, expertise and training valued in USD',
     counted: 'in-kind support counted',
     excluded: 'in-kind support excluded',
-    concerns: sql`c.in_kind`
+    concerns: sql`c.in_kind`,
+    reads: ['c.in_kind']
   }),
   exclusion('legacyAreas', {
     urlKey: 'legacy_areas',
@@ -136,7 +147,8 @@ export const RULES = [
     help: 'chemical weapons destruction, submarine dismantlement, fissile material',
     counted: 'the original 2002 areas counted',
     excluded: 'the original 2002 areas (chemical weapons, submarines, fissile material) excluded',
-    concerns: sql`list_contains(${constList(LEGACY_AREAS)}, c.priority_area)`
+    concerns: sql`list_contains(${constList(LEGACY_AREAS)}, c.priority_area)`,
+    reads: ['c.priority_area']
   }),
   {
     name: 'multiYear',
@@ -160,6 +172,7 @@ export const RULES = [
     counted: 'illustrative rows included (marked)',
     excluded: 'illustrative rows excluded',
     concerns: sql`s.kind = 'illustrative'`,
+    reads: ['s.kind'],
     yes: 'include'
   })
 ] as const satisfies readonly RuleSpec[];

@@ -5,6 +5,7 @@
 import { TABLE_NAMES, tableSpec, type TableName } from './contract';
 import { quoteIdent, type ArrowDb, type Db } from './db';
 import type { Problem } from './problem';
+import { DROP_FUNDING_BASIS } from './queries/funding-basis';
 import type { ExtractFile, LoadProgress } from './read-extract';
 import { dropStaging, stageFiles } from './stage';
 import { columnTypesOf, type StagedTable } from './staged';
@@ -62,6 +63,9 @@ export async function commitStaged(
       ? `ALTER TABLE ${quoteIdent(s.relation)} RENAME TO ${quoteIdent(s.table)};`
       : `CREATE TABLE ${quoteIdent(s.table)} AS SELECT ${contractColumns(s.table)} FROM ${quoteIdent(s.relation)};`
   ]);
+  // The funding basis sums contributions with their sources: replacing either makes it stale.
+  if (staged.some((s) => s.table === 'contributions' || s.table === 'sources'))
+    statements.push(DROP_FUNDING_BASIS);
   try {
     // One round trip to the engine for the whole transaction.
     await db.exec(['BEGIN TRANSACTION;', ...statements, 'COMMIT;'].join('\n'));

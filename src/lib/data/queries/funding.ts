@@ -13,6 +13,7 @@ import {
   type Stage
 } from '../counting-rules';
 import { constList, sql, trusted, type Db, type Sql } from '../db';
+import { basisTotal } from './funding-basis';
 
 export interface FundingFilters {
   /** A donor's entity id, or null for all. */
@@ -159,8 +160,11 @@ export interface CountedTotal {
   illustrative: number;
 }
 
-/** The headline: USD counted at the rules' stage, and the rows behind it (`where`: a narrower part of them). */
-export async function countedTotal(
+/**
+ * The headline by scanning every contribution: USD counted at the rules' stage, and the rows behind it (`where`:
+ * a narrower part of them). The view asks the basis instead (countedTotal); this is what the basis must equal.
+ */
+export async function scannedTotal(
   db: Db,
   rules: CountingRules,
   f: FundingFilters,
@@ -174,13 +178,18 @@ export async function countedTotal(
   return row!;
 }
 
+/** The headline: USD counted at the rules' stage and the rows behind it, from the funding basis. */
+export function countedTotal(db: Db, rules: CountingRules, f: FundingFilters): Promise<CountedTotal> {
+  return basisTotal(db, rules, f);
+}
+
 /**
  * What a year range leaves out: money whose years the sources do not give, at the rules' stage, under the rules
  * and the other filters. Nothing when no year bound is set (it is all in view then).
  */
 export async function leftOutByYears(db: Db, rules: CountingRules, f: FundingFilters): Promise<CountedTotal> {
   if (f.yearFrom === null && f.yearTo === null) return { amount: 0, rows: 0, illustrative: 0 };
-  return countedTotal(db, rules, { ...f, yearFrom: null, yearTo: null }, sql`year IS NULL`);
+  return basisTotal(db, rules, { ...f, yearFrom: null, yearTo: null }, { yearsNotGiven: true });
 }
 
 export interface RuleEffect {
