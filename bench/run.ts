@@ -15,6 +15,7 @@ import { tableSpec } from '../src/lib/data/contract';
 import { quoteIdent, quoteLiteral } from '../src/lib/data/db';
 import { openNativeDb } from '../src/lib/data/duckdb-native';
 import { addOptionalColumns } from '../src/lib/data/stage';
+import { ensureFundingBasis } from '../src/lib/data/queries/funding-basis';
 import { decodeParquet } from '../src/lib/data/parquet';
 import { useDecoder } from '../src/lib/data/decoder';
 import { inlineDecoder } from '../src/lib/data/decode-inline';
@@ -213,6 +214,8 @@ for (const table of TABLE_NAMES) {
   // The synthetic extract has the required columns only: add the optional ones empty, as the app's loader does.
   await addOptionalColumns(native, table, table);
 }
+// The funding basis, as the app builds it on its first funding query (the recorded statements read it).
+await ensureFundingBasis(native);
 async function nativeRun(statements: Statement[]): Promise<{ ms: number; answers: Answer[] }> {
   const answers: Answer[] = [];
   for (const s of statements) answers.push(answerOf(await native.query({ text: s.sql, params: s.params })));

@@ -5,7 +5,7 @@
 import { TABLE_NAMES, tableSpec, type TableName } from './contract';
 import { quoteIdent, type ArrowDb, type Db } from './db';
 import type { Problem } from './problem';
-import { DROP_FUNDING_BASIS } from './queries/funding-basis';
+import { DROP_FUNDING_BASIS, fundingBasisDropped } from './queries/funding-basis';
 import type { ExtractFile, LoadProgress } from './read-extract';
 import { dropStaging, stageFiles } from './stage';
 import { columnTypesOf, type StagedTable } from './staged';
@@ -64,11 +64,12 @@ export async function commitStaged(
       : `CREATE TABLE ${quoteIdent(s.table)} AS SELECT ${contractColumns(s.table)} FROM ${quoteIdent(s.relation)};`
   ]);
   // The funding basis sums contributions with their sources: replacing either makes it stale.
-  if (staged.some((s) => s.table === 'contributions' || s.table === 'sources'))
-    statements.push(DROP_FUNDING_BASIS);
+  const stale = staged.some((s) => s.table === 'contributions' || s.table === 'sources');
+  if (stale) statements.push(DROP_FUNDING_BASIS);
   try {
     // One round trip to the engine for the whole transaction.
     await db.exec(['BEGIN TRANSACTION;', ...statements, 'COMMIT;'].join('\n'));
+    if (stale) fundingBasisDropped(db);
   } catch (e) {
     await db.exec('ROLLBACK').catch(() => {}); // none is open if BEGIN itself failed
     throw e;

@@ -42,13 +42,23 @@ function buildSql(): string {
     GROUP BY ALL`;
 }
 
+/** Databases whose basis is built and current: asking again costs no round trip to the engine. */
+const built = new WeakSet<Db>();
+
 /** Builds the basis if it is not there (the first funding query after a load pays for it, once). */
 export async function ensureFundingBasis(db: Db): Promise<void> {
+  if (built.has(db)) return;
   await db.exec(buildSql());
+  built.add(db);
 }
 
 /** The statement that drops it: run with any load that replaces contributions or sources. */
 export const DROP_FUNDING_BASIS = `DROP TABLE IF EXISTS ${FUNDING_BASIS};`;
+
+/** After DROP_FUNDING_BASIS has run on `db`: the next funding query builds the basis again. */
+export function fundingBasisDropped(db: Db): void {
+  built.delete(db);
+}
 
 /**
  * The headline counted under the rules and filters, from the basis: USD at the rules' stage, the contribution
