@@ -7,17 +7,8 @@ import { TABLE_NAMES, tableSpec, type TableName } from './contract';
 import { sql, type Db } from './db';
 import { printable, type Problem } from './problem';
 import { Collector, columnTypes, columnTypesOf, type StagedTable } from './staged';
-import {
-  TYPE_WORDS,
-  columnChecks,
-  keyCheck,
-  membershipChecks,
-  orderCheck,
-  referenceChecks,
-  runChecks,
-  typeCheck,
-  type Check
-} from './checks';
+import { TYPE_WORDS, columnChecks, runChecks, typeCheck, type Check } from './checks';
+import { keyCheck, membershipChecks, orderCheck, referenceChecks } from './relation-checks';
 
 const SCALAR_TYPES =
   /^(VARCHAR|BOOLEAN|U?(TINY|SMALL|BIG|HUGE)?INT(EGER)?|FLOAT|DOUBLE|DECIMAL\(\d+,\d+\)|DATE|TIMESTAMP.*|TIME)$/;
