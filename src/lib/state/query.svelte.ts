@@ -41,7 +41,11 @@ export function useQuery<T>(run: () => Promise<T> | undefined, options: QueryOpt
   let live = true;
 
   function start(generation: number, pending: Promise<T> | undefined) {
-    if (!pending) return;
+    if (!pending) {
+      // Nothing to ask yet (no engine): nothing is running.
+      running = false;
+      return;
+    }
     running = true;
     inFlight = true;
     // Marks for the benchmark: a view is up to date when every query started has ended.
