@@ -3,13 +3,16 @@
  * `window.gpBench`: it loads the sample (and synthetic contributions), then times each view query through the
  * app's query function and as the same SQL straight on the connection, and reports answers to verify.
  */
-import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
+import type { AsyncDuckDB, AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import { fetchBundledExtracts } from '$lib/data/bundled';
 import { sql, type Db, type SqlParam } from '$lib/data/db';
-import { browserDb, openBrowserConnection } from '$lib/data/duckdb-browser';
+import { DEFAULT_RULES } from '$lib/data/counting-rules';
+import { browserDb, openBrowserEngine } from '$lib/data/duckdb-browser';
+import { contributionsByArea, type AreaMoneyRow } from '$lib/data/queries/funding';
 import { loadExtracts } from '$lib/data/load';
 import { loadUserFiles } from '$lib/data/user-files';
 import { answerOf, defaultViews, median, type Answer } from '../common';
+import { SWITCHES, mosaicByArea, type AreaAmount } from './mosaic-peer';
 
 export interface Statement {
   sql: string;
@@ -26,6 +29,7 @@ export interface OverheadRow {
   statements: Statement[];
 }
 
+let duck: AsyncDuckDB;
 let conn: AsyncDuckDBConnection;
 let db: Db & { insertArrowIPC(table: string, ipc: Uint8Array): Promise<void> };
 
@@ -41,7 +45,7 @@ async function raw(statement: Statement) {
 
 const bench = {
   async start(dataUrl: string) {
-    conn = await openBrowserConnection();
+    ({ duck, conn } = await openBrowserEngine());
     db = browserDb(conn);
     const result = await loadExtracts(db as never, (await fetchBundledExtracts(dataUrl)).files);
     if (!result.ok) throw new Error(result.problems[0]?.message);
@@ -109,4 +113,40 @@ const bench = {
   }
 };
 
-(window as unknown as { gpBench: typeof bench }).gpBench = bench;
+/** The app's by-area answer and Mosaic's agree: every area and stage, rows equal, amounts to the cent. */
+function sameAreas(app: readonly AreaMoneyRow[], peer: readonly AreaAmount[]): boolean {
+  return (
+    app.length === peer.length &&
+    app.every((a) => {
+      const p = peer.find((r) => r.area === a.area && r.stage === a.stage);
+      return p !== undefined && p.rows === a.rows && Math.abs(p.amount - a.amount) < 0.01;
+    })
+  );
+}
+
+const peer = {
+  /**
+   * (f) The funding-by-area answer for `switches` counting-rule switches: the app's query, and Mosaic's
+   * coordinator with its pre-aggregation, both from query sent to rows received, each answer compared.
+   */
+  async mosaicPeer(switches: number) {
+    const mosaic = await mosaicByArea(duck, conn);
+    const filters = { donor: null, area: null, yearFrom: null, yearTo: null };
+    const [ours, theirs]: [number[], number[]] = [[], []];
+    let verified = true;
+    for (let i = 0; i < switches; i++) {
+      const rules = SWITCHES[i % SWITCHES.length]!;
+      let t = performance.now();
+      const app = await contributionsByArea(db, { ...DEFAULT_RULES, ...rules }, filters);
+      ours.push(performance.now() - t);
+      t = performance.now();
+      const answer = await mosaic.answer(rules);
+      theirs.push(performance.now() - t);
+      verified &&= sameAreas(app, answer);
+    }
+    await mosaic.drop();
+    return { switches, oursMs: median(ours), mosaicMs: median(theirs), buildMs: mosaic.buildMs, verified };
+  }
+};
+
+(window as unknown as { gpBench: typeof bench & typeof peer }).gpBench = { ...bench, ...peer };

@@ -12,6 +12,11 @@ import { workerDecoder } from './decode-worker';
 
 /** duckdb-wasm started in a worker of this site, with one connection (the benchmark times SQL on it directly). */
 export async function openBrowserConnection(): Promise<AsyncDuckDBConnection> {
+  return (await openBrowserEngine()).conn;
+}
+
+/** The engine and its one connection: the benchmark hands both to Mosaic, its peer, so neither opens another. */
+export async function openBrowserEngine(): Promise<{ duck: AsyncDuckDB; conn: AsyncDuckDBConnection }> {
   // Files are decoded in a worker of their own (a file of this site too), started with the engine.
   useDecoder(workerDecoder(new Worker(new URL('./decode.worker.ts', import.meta.url), { type: 'module' })));
   const worker = new Worker(workerUrl);
@@ -19,7 +24,7 @@ export async function openBrowserConnection(): Promise<AsyncDuckDBConnection> {
   await duck.instantiate(wasmUrl);
   const conn = await duck.connect();
   await conn.query(EXTENSIONS_OFF);
-  return conn;
+  return { duck, conn };
 }
 
 export async function openBrowserDb(): Promise<ArrowDb> {
