@@ -10,7 +10,7 @@ import type { YearMoneyRow } from '$lib/data/queries/funding';
 import type { NeedsRow } from '$lib/data/queries/needs';
 import { formatCount, formatMoneyFull, formatMoneyShort } from '$lib/format';
 import { CHART_FONT, CHART_HEIGHT, COLORS } from './theme';
-import { drawable } from './drawable';
+import { drawable, isDrawable } from './drawable';
 
 export interface FundingByYearOptions {
   width: number;
@@ -25,7 +25,7 @@ export function buildFundingByYear(
 ): Element {
   // A year that is null is "years not given"; one that is no number has no place.
   const money = drawable(givenMoney, ['amount', 'rows', 'illustrative']).filter(
-    (r) => r.year === null || drawable([r], ['year']).length === 1
+    (r) => r.year === null || isDrawable(r.year)
   );
   const needs = drawable(givenNeeds, ['year', 'priced', 'pricedCount', 'unpriced', 'illustrative']);
   const dated = money.filter((r) => r.year !== null);

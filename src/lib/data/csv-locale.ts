@@ -8,14 +8,10 @@
 import { tableSpec, type TableName } from './contract';
 import { quoteIdent, trusted, type Db } from './db';
 import { columnTypes } from './staged';
-import { printable } from './problem';
+import { printable, type RefusedValue } from './problem';
 
-export interface LocaleProblem {
-  column: string;
-  row: number;
-  value: string;
-  detail: string;
-}
+/** A value the file's locale could read two ways. */
+export type LocaleProblem = RefusedValue;
 
 const GROUPED = `'^[+-]?[0-9]{1,3}([ \\x{00a0}\\x{202f}][0-9]{3})+(,[0-9]+)?$'`;
 const PLAIN_COMMA = `'^[+-]?[0-9]+,[0-9]+$'`;

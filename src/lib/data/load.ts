@@ -95,10 +95,10 @@ export async function loadExtracts(
     if (!trusted) {
       onProgress({ step: 'Checking the data against the contract', fraction: 1, rows });
       performance.mark('gp:check-start');
-      problems.push(...(await validateStaged(db, staged)));
+      problems.push(...(await validateStaged(db, staged, types)));
       if (problems.length > 0) return { ok: false, problems };
       for (const s of staged) {
-        const extra = await extraColumns(db, s);
+        const extra = extraColumns(s, types.get(s.relation)!);
         if (extra.length > 0) notices.push(`${s.file}: extra columns ignored: ${extra.join(', ')}`);
       }
     }

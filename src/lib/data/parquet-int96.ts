@@ -5,14 +5,10 @@
  */
 import { parquetReadObjects, type FileMetaData } from 'hyparquet';
 import { compressors } from 'hyparquet-compressors';
+import type { RefusedValue } from './problem';
 
 /** A value the file holds that no decoder can carry over: its column, 1-based row and text. */
-export interface UnreadableValue {
-  column: string;
-  row: number;
-  value: string;
-  detail: string;
-}
+export type UnreadableValue = RefusedValue;
 
 /** A decoder's refusal of one value (the file itself is fine): it travels from the worker as plain data. */
 export class UnreadableValueError extends Error {

@@ -16,6 +16,16 @@ export interface Problem {
   message: string;
 }
 
+/** One value refused where it was read (a locale could read it two ways, a decoder cannot carry it over). */
+export interface RefusedValue {
+  column: string;
+  /** 1-based data row. */
+  row: number;
+  value: string;
+  /** What is wrong with it, said after the value. */
+  detail: string;
+}
+
 /** Problems reported for one load at the most: enough to act on, never a flood. */
 export const MAX_PROBLEMS = 100;
 

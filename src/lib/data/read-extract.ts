@@ -5,11 +5,10 @@
 import type { TableName } from './contract';
 import type { ArrowDb } from './db';
 import { CsvDecodeError } from './csv';
-import type { LocaleProblem } from './csv-locale';
 import { decoder } from './decoder';
 import { ParquetDecodeError, decodeParquet } from './parquet';
 import { UnreadableValueError } from './parquet-int96';
-import { problemMessage, type Problem } from './problem';
+import { problemMessage, type Problem, type RefusedValue } from './problem';
 
 export interface ExtractFile {
   table: TableName;
@@ -52,7 +51,7 @@ export interface Decoded {
 }
 
 /** A value refused (a locale could read it two ways, a decoder cannot carry it), with its file, column and row. */
-export function valueProblem(f: { file: string; table: TableName }, p: LocaleProblem): Problem {
+export function valueProblem(f: { file: string; table: TableName }, p: RefusedValue): Problem {
   const detail = `"${p.value}" ${p.detail}`;
   return {
     file: f.file,

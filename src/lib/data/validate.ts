@@ -6,7 +6,7 @@
 import { TABLE_NAMES, tableSpec, type TableName } from './contract';
 import { sql, type Db } from './db';
 import { printable, type Problem } from './problem';
-import { Collector, columnTypes, columnTypesOf, type StagedTable } from './staged';
+import { Collector, columnTypesOf, type StagedTable } from './staged';
 import { TYPE_WORDS, columnChecks, runChecks, typeCheck, type Check } from './checks';
 import { keyCheck, membershipChecks, orderCheck, referenceChecks } from './relation-checks';
 
@@ -14,7 +14,7 @@ const SCALAR_TYPES =
   /^(VARCHAR|BOOLEAN|U?(TINY|SMALL|BIG|HUGE)?INT(EGER)?|FLOAT|DOUBLE|DECIMAL\(\d+,\d+\)|DATE|TIMESTAMP.*|TIME)$/;
 
 /** Every rule of the contract over one table whose columns are all there. */
-function tableChecks(s: StagedTable, types: Map<string, string>, out: Collector): Check[] {
+function tableChecks(s: StagedTable, types: ReadonlyMap<string, string>, out: Collector): Check[] {
   const spec = tableSpec(s.table);
   const checks: Check[] = [];
   for (const c of spec.columns) {
@@ -34,14 +34,21 @@ function tableChecks(s: StagedTable, types: Map<string, string>, out: Collector)
  * Validates the staged tables together; references resolve to a staged table where one is given, else to the
  * table already loaded under the contract name.
  */
-export async function validateStaged(db: Db, staged: readonly StagedTable[]): Promise<Problem[]> {
+export async function validateStaged(
+  db: Db,
+  staged: readonly StagedTable[],
+  /** The staged relations' columns and types, when the caller knows them (staging read them). */
+  known?: ReadonlyMap<string, ReadonlyMap<string, string>>
+): Promise<Problem[]> {
   const out = new Collector();
   const relationOf = (t: TableName) => staged.find((s) => s.table === t)?.relation ?? t;
-  const checkable: { s: StagedTable; types: Map<string, string> }[] = [];
-  const typesOf = await columnTypesOf(
-    db,
-    staged.map((s) => s.relation)
-  );
+  const checkable: { s: StagedTable; types: ReadonlyMap<string, string> }[] = [];
+  const typesOf =
+    known ??
+    (await columnTypesOf(
+      db,
+      staged.map((s) => s.relation)
+    ));
   for (const s of staged) {
     const types = typesOf.get(s.relation)!;
     const missing = tableSpec(s.table).columns.filter((c) => !types.has(c.name));
@@ -75,9 +82,8 @@ export async function validateStaged(db: Db, staged: readonly StagedTable[]): Pr
   return out.problems;
 }
 
-/** Columns a file has beyond the contract: ignored, but worth a notice. */
-export async function extraColumns(db: Db, s: StagedTable): Promise<string[]> {
-  const types = await columnTypes(db, s.relation);
+/** Columns a file has beyond the contract (`columns`: the staged relation's): ignored, but worth a notice. */
+export function extraColumns(s: StagedTable, columns: ReadonlyMap<string, string>): string[] {
   const known = new Set(tableSpec(s.table).columns.map((c) => c.name));
-  return [...types.keys()].filter((name) => !known.has(name)).map((name) => printable(name));
+  return [...columns.keys()].filter((name) => !known.has(name)).map((name) => printable(name));
 }
