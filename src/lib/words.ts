@@ -91,3 +91,12 @@ export function loadAmounts(status: LoadStatus): string {
   if (rows !== undefined) parts.push(`${formatCount(rows)} ${rows === 1 ? 'row' : 'rows'}`);
   return parts.join(' · ');
 }
+
+/** A money mark's largest contribution and how many more are behind it: "Largest: X; and 1,233 more rows". */
+export function largestWords(m: { labels: string; rows: number }): string {
+  const more = m.rows - 1;
+  return (
+    `Largest: ${m.labels}` +
+    (more > 0 ? `; and ${formatCount(more)} more ${more === 1 ? 'row' : 'rows'}` : '')
+  );
+}

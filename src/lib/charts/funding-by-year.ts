@@ -9,6 +9,7 @@ import type { Stage } from '$lib/data/counting-rules';
 import type { YearMoneyRow } from '$lib/data/queries/funding';
 import type { NeedsRow } from '$lib/data/queries/needs';
 import { formatCount, formatMoneyFull, formatMoneyShort } from '$lib/format';
+import { largestWords } from '$lib/words';
 import { CHART_FONT, CHART_HEIGHT, COLORS } from './theme';
 import { drawable, isDrawable } from './drawable';
 
@@ -39,7 +40,7 @@ export function buildFundingByYear(
   const tip = (r: YearMoneyRow) =>
     `${yearWords(r.year!)}: ${r.stage} ${formatMoneyFull(r.amount)} (${formatCount(r.rows)} rows)` +
     (r.illustrative > 0 ? `\nof which illustrative: ${formatMoneyFull(r.illustrative)}` : '') +
-    `\nSources: ${r.sources}`;
+    `\n${largestWords(r)}\nSources: ${r.sources}`;
   const needTip = (n: NeedsRow & { year: number }) =>
     `${n.year}: priced needs ${formatMoneyFull(n.priced)} (${formatCount(n.pricedCount)})` +
     (n.unpriced ? `; ${formatCount(n.unpriced)} not priced` : '') +

@@ -9,7 +9,7 @@ import type { Stage } from '$lib/data/counting-rules';
 import type { MoneyRow } from '$lib/data/queries/funding';
 import type { NeedsRow } from '$lib/data/queries/needs';
 import { formatCount, formatMoneyFull, formatMoneyShort } from '$lib/format';
-import { needsNote } from '$lib/words';
+import { largestWords, needsNote } from '$lib/words';
 import { CHART_FONT, COLORS, addHatches, hatchId } from './theme';
 import { drawable } from './drawable';
 
@@ -46,7 +46,7 @@ export function buildStageBars(given: readonly StageBar[], options: StageBarsOpt
   const tip = (r: StageBar) =>
     `${label.get(r.key)}: ${r.stage} ${formatMoneyFull(r.amount)} (${formatCount(r.rows)} rows)` +
     (r.illustrative > 0 ? `\nof which illustrative: ${formatMoneyFull(r.illustrative)}` : '') +
-    `\n${r.labels.length > 220 ? `${r.labels.slice(0, 220)}…` : r.labels}\nSources: ${r.sources}`;
+    `\n${largestWords(r)}\nSources: ${r.sources}`;
   const counted = (key: string) => rows.find((r) => r.key === key && r.stage === o.stage)?.amount ?? 0;
   const notes = o.needs
     ? o.categories.map((c) => ({ key: c.key, text: needsNote(counted(c.key), needsByKey.get(c.key)) }))

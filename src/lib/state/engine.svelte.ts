@@ -102,6 +102,10 @@ export class Engine {
         this.loading = status;
       });
       if (!result.ok) return (this.report = { ok: false, files: names, problems: result.problems });
+      // The funding basis for the new rows, at once: the funding queries the new state sends wait for it, which
+      // costs about what one of them would scanning (nothing to do when contributions and sources stayed).
+      const { buildFundingBasis } = await import('$lib/data/queries/funding-basis');
+      void buildFundingBasis(state.db);
       const loadedAt = Date.now();
       const origins = { ...state.origins };
       for (const t of result.tables) origins[t.table] = { kind: 'file', file: t.file, loadedAt };

@@ -3,6 +3,7 @@
  * state they read changes (compared by value, so equal settings never re-run anything), and its moves written
  * back to the URL. One class for every view; each view's module (views/<view>.ts) says what to read and run.
  */
+import { untrack } from 'svelte';
 import type { Db } from '$lib/data/db';
 import { readsOf, type Answers, type QuerySet, type ViewModule } from '$lib/views/view';
 import { useQuery, type LiveQuery } from './query.svelte';
@@ -54,6 +55,12 @@ export class ViewState<S, Q extends QuerySet<S>> {
       );
     }
     this.queries = live as LiveQueries<Q>;
+    // Once every query has answered (its effects run first, so a fresh start is already running here).
+    $effect(() => {
+      const db = options.db();
+      if (!db || !view.prepare || Object.values(live).some((q) => q.running)) return;
+      untrack(() => void view.prepare!(db));
+    });
   }
 
   get state(): S {

@@ -83,10 +83,18 @@ export function comparisonTable(rows: readonly ComparedArea[], comparedLabel: st
   );
 }
 
+/** A money row as its export writes it: the largest project named as such (the rows behind it are counted). */
+const exported = <R extends MoneyRow>({ labels, ...r }: R) => ({ ...r, largestProject: labels });
+
+/** The rows of a money chart (a bar per category and stage), for export. */
+export function moneyTable(money: readonly MoneyRow[]): ExportTable {
+  return tableFromRows(money.map(exported));
+}
+
 /** The rows of a money-against-needs chart, for export: its bars (one per stage) and its needs. */
 export function moneyAndNeedsTable(money: readonly MoneyRow[], needs: readonly NeedsRow[]): ExportTable {
   return tableFromRows([
-    ...money.map((r) => ({ series: r.stage, ...r })),
+    ...money.map((r) => ({ series: r.stage, ...exported(r) })),
     ...needs.map((n) => ({ series: 'needs', ...n }))
   ]);
 }

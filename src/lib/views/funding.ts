@@ -24,6 +24,7 @@ import {
   ruleEffects,
   type FundingFilters
 } from '$lib/data/queries/funding';
+import { buildFundingBasis } from '$lib/data/queries/funding-basis';
 import { needsByArea, needsByYear } from '$lib/data/queries/needs';
 import { ENTITY_ID, parseYear, setYears, type Parsed } from './url';
 import { defineView } from './view';
@@ -117,7 +118,8 @@ const needsRead = ({ rules, filters: f }: FundingView) => [rules.illustrative, f
 export const fundingView = defineView<FundingView>({
   defaults: DEFAULT_FUNDING,
   fromUrl: parseFunding,
-  toUrl: serializeFunding
+  toUrl: serializeFunding,
+  prepare: (db) => buildFundingBasis(db)
 })({
   total: { reads: ['rules', 'filters'], run: (db, s) => countedTotal(db, s.rules, s.filters) },
   effects: { reads: ['rules', 'filters'], run: (db, s) => ruleEffects(db, s.rules, s.filters) },

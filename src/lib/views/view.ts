@@ -29,6 +29,11 @@ export interface ViewModule<S, Q extends QuerySet<S> = QuerySet<S>> {
   fromUrl(params: URLSearchParams): Parsed<S>;
   /** Only what differs from the defaults, so the default view's URL is bare. */
   toUrl(state: S): URLSearchParams;
+  /**
+   * Work that makes the view's later answers faster (the funding basis), started once its first answers are in,
+   * so it never delays them. Idempotent: called again after each change of data.
+   */
+  prepare?(db: Db): Promise<unknown>;
   queries: Q;
 }
 

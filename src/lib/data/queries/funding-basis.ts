@@ -1,94 +1,196 @@
 /**
- * The funding headline from a pre-aggregated basis rather than from every contribution. At a million rows the
- * headline, the rule effects (the headline again per changed rule) and what a year range leaves out each scanned,
- * spread and de-duplicated every contribution; the basis answers them from a few thousand rows.
+ * The funding basis: contributions pre-aggregated so that every funding figure (the headline, the rule effects,
+ * the charts by area, partner and year) is answered from a few thousand rows instead of a million.
  *
- * The basis groups contributions by what the headline can be asked about: donor, area and stage (the filters and
- * the counted stage), every column a counting rule reads (each RULES entry names its own), and the contribution's
- * years: its first year, and the last year it is spread to when spread applies. Each group keeps its rows and its
- * amount. A year range then takes from a group the share of its years inside the range (all of it in the first
- * year under `first_year`), and counts its rows when that share is not zero: rows stay exact, never double-counted
- * across years. It is built on first use and dropped whenever contributions or sources are replaced.
+ * A basis table groups contributions by everything a figure can be asked about: the priority area and the stage,
+ * every column a counting rule reads (each RULES entry names its own), the source (its kind, which the
+ * illustrative rule reads, and its title, which the charts list), whether the source gives the years, and, in the
+ * tables that keep them, the donor and the contribution's years (its first year, and the last year it can be
+ * spread to). Each group keeps its rows, its amount, and its largest contribution. Everything kept adds up again
+ * (sums of sums, the largest of the largest), so a coarser table is built from a finer one, and a query picks the
+ * coarsest table that still has what it asks about: no donor unless a partner is filtered or ranked, no years
+ * unless a year range is set or the chart is per year.
+ *
+ * It is built in steps of a few tens of thousand contributions each, so the one engine thread is never held for
+ * long, and dropped whenever contributions or sources are replaced. Until it is ready, queries scan.
  */
-import { RULES, rulesKeep, type CountingRules, type RuleSpec } from '../counting-rules';
-import { sql, trusted, type Db } from '../db';
-import type { CountedTotal, FundingFilters } from './funding';
+import { RULES, type RuleSpec } from '../counting-rules';
+import { sql, type Db } from '../db';
 
-export const FUNDING_BASIS = 'funding_basis';
+/** The basis tables, from the finest (donor and years) to the coarsest (neither). */
+export const BASIS_TABLES = [
+  { name: 'funding_basis', donor: true, years: true },
+  { name: 'funding_basis_no_donor', donor: false, years: true },
+  { name: 'funding_basis_no_years', donor: true, years: false },
+  { name: 'funding_basis_no_donor_no_years', donor: false, years: false }
+] as const;
+export type BasisTable = (typeof BASIS_TABLES)[number];
+
+/** The coarsest table that has the donor and the years when they are needed. */
+export function basisTable(needs: { donor: boolean; years: boolean }): BasisTable {
+  return [...BASIS_TABLES].reverse().find((t) => (t.donor || !needs.donor) && (t.years || !needs.years))!;
+}
+
+/** Contributions grouped per build step: small enough that one step stays well under ~100 ms in the browser. */
+export const STEP_ROWS = 65_536;
 
 /** The columns the rules read, in `c.` (contribution) and `s.` (source) form, once each. */
 const RULE_COLUMNS = [...new Set((RULES as readonly RuleSpec[]).flatMap((r) => r.reads ?? []))];
 const ruleColumns = (table: 'c' | 's') =>
   RULE_COLUMNS.filter((c) => c.startsWith(`${table}.`)).map((c) => c.slice(2));
 
+const YEARS_GIVEN = `COALESCE(c.year_basis, 'stated') = 'stated'`;
+
 /**
- * The basis keeps the contribution's rule columns under their own names and the source's in a struct named `s`,
- * so each rule's own predicate (`c.channel = 'domestic'`, `s.kind = 'illustrative'`) reads the basis as it reads
- * the contributions.
+ * Each key of a table and how it is read from a contribution `c` joined with its source `s`. The source's
+ * columns sit in a struct named `s`, so each rule's own predicate (`s.kind = 'illustrative'`) reads the basis as
+ * it reads the contributions.
  */
-function buildSql(): string {
-  const own = ['donor_id', 'priority_area', 'stage', ...ruleColumns('c')];
-  const contribution = [...new Set(own)].map((c) => `c.${c}`);
-  const source = ruleColumns('s').map((c) => `${c} := s.${c}`);
-  return `CREATE TABLE IF NOT EXISTS ${FUNDING_BASIS} AS
-    SELECT ${contribution.join(', ')}, struct_pack(${source.join(', ')}) AS s,
-           COALESCE(c.year_basis, 'stated') = 'stated' AS years_given,
-           c.year AS first_year,
-           CASE WHEN c.period_end_year IS NOT NULL AND COALESCE(c.year_basis, 'stated') = 'stated'
-                THEN c.period_end_year ELSE c.year END AS spread_to,
-           CAST(count(*) AS INTEGER) AS rows,
-           sum(c.amount_usd) AS amount
-    FROM contributions c JOIN sources s ON s.source_id = c.source_id
-    GROUP BY ALL`;
+function keysOf(t: BasisTable): [name: string, fromContributions: string][] {
+  const own = [...new Set(['priority_area', 'stage', ...ruleColumns('c')])];
+  const source = [...new Set([...ruleColumns('s'), 'title'])].map((c) => `${c} := s.${c}`);
+  return [
+    ...(t.donor ? [['donor_id', 'c.donor_id'] as [string, string]] : []),
+    ...own.map((c): [string, string] => [c, `c.${c}`]),
+    ['s', `struct_pack(${source.join(', ')})`],
+    ['years_given', YEARS_GIVEN],
+    ...(t.years
+      ? [
+          ['first_year', 'c.year'] as [string, string],
+          ['period_end', `CASE WHEN ${YEARS_GIVEN} THEN c.period_end_year END`] as [string, string]
+        ]
+      : [])
+  ];
 }
 
-/** Databases whose basis is built and current: asking again costs no round trip to the engine. */
-const built = new WeakSet<Db>();
+/** The largest contribution of a group: compared by amount, then label, so "the largest" is the same either way. */
+const LARGEST = `max(struct_pack(amount := c.amount_usd, label := COALESCE(c.project, c.contribution_id),
+  first_year := c.year, period_end := CASE WHEN ${YEARS_GIVEN} THEN c.period_end_year END))`;
 
-/** Builds the basis if it is not there (the first funding query after a load pays for it, once). */
-export async function ensureFundingBasis(db: Db): Promise<void> {
-  if (built.has(db)) return;
-  await db.exec(buildSql());
-  built.add(db);
+const FINEST = BASIS_TABLES[0];
+const PARTS = BASIS_TABLES.slice(1, 3).map((t) => ({ ...t, parts: `${t.name}_parts` }));
+const STEP = 'funding_basis_step';
+
+/** One step: a slice of contributions grouped, added to the finest table and, summed again, to the parts. */
+function stepSql(from: number, first: boolean): string {
+  const keys = keysOf(FINEST);
+  const into = (table: string, select: string) =>
+    first ? `CREATE TABLE ${table} AS ${select};` : `INSERT INTO ${table} ${select};`;
+  return [
+    `CREATE OR REPLACE TEMP TABLE ${STEP} AS
+       SELECT ${keys.map(([k, e]) => `${e} AS ${k}`).join(', ')},
+              CAST(count(*) AS INTEGER) AS rows, sum(c.amount_usd) AS amount, ${LARGEST} AS largest
+       FROM contributions c JOIN sources s ON s.source_id = c.source_id
+       WHERE c.rowid >= ${from} AND c.rowid < ${from + STEP_ROWS}
+       GROUP BY ALL;`,
+    into(FINEST.name, `SELECT * FROM ${STEP}`),
+    ...PARTS.map((t) => into(t.parts, summedSql(t, STEP)))
+  ].join('\n');
 }
 
-/** The statement that drops it: run with any load that replaces contributions or sources. */
-export const DROP_FUNDING_BASIS = `DROP TABLE IF EXISTS ${FUNDING_BASIS};`;
+/** A table's groups summed again from a finer table's. */
+function summedSql(t: BasisTable, from: string): string {
+  const keys = keysOf(t).map(([k]) => k);
+  return `SELECT ${keys.join(', ')}, CAST(sum(rows) AS INTEGER) AS rows, sum(amount) AS amount,
+            max(largest) AS largest
+          FROM ${from} GROUP BY ${keys.join(', ')}`;
+}
 
-/** After DROP_FUNDING_BASIS has run on `db`: the next funding query builds the basis again. */
+/** Every table of the basis and its working tables, gone. */
+export const DROP_FUNDING_BASIS = [...BASIS_TABLES.map((t) => t.name), ...PARTS.map((t) => t.parts)]
+  .map((name) => `DROP TABLE IF EXISTS ${name};`)
+  .join('\n');
+
+/** The statements that build the basis over `rows` contributions, in order; each one is a step. */
+export function buildSteps(rows: number): string[] {
+  const steps = [DROP_FUNDING_BASIS + `DROP TABLE IF EXISTS ${STEP};`];
+  for (let from = 0; from < Math.max(rows, 1); from += STEP_ROWS) steps.push(stepSql(from, from === 0));
+  // The parts, summed once more: each step's groups may meet another step's.
+  for (const t of PARTS)
+    steps.push(`CREATE TABLE ${t.name} AS ${summedSql(t, t.parts)}; DROP TABLE ${t.parts};`);
+  const coarsest = BASIS_TABLES[3];
+  steps.push(`CREATE TABLE ${coarsest.name} AS ${summedSql(coarsest, BASIS_TABLES[2].name)};
+              DROP TABLE IF EXISTS ${STEP};`);
+  return steps;
+}
+
+interface BasisState {
+  /** Bumped whenever the data changes: a build started before that never counts as ready. */
+  generation: number;
+  ready: boolean;
+  building: Promise<boolean> | null;
+  /** A step failed for this data: not tried again until the data changes. */
+  failed: boolean;
+}
+
+const states = new WeakMap<Db, BasisState>();
+const stateOf = (db: Db) => {
+  let state = states.get(db);
+  if (!state) states.set(db, (state = { generation: 0, ready: false, building: null, failed: false }));
+  return state;
+};
+
+/** The basis is built and current: funding queries read it. */
+export function basisReady(db: Db): boolean {
+  return stateOf(db).ready;
+}
+
+/** A build is under way: funding queries wait for it (a build costs about what one scan does; a change sends five). */
+export function basisBuilding(db: Db): Promise<boolean> | null {
+  return stateOf(db).building;
+}
+
+export interface BuildStep {
+  step: number;
+  of: number;
+  ms: number;
+}
+
+/**
+ * Builds the basis if it is not built or being built, step by step; resolves true when it is ready, false when
+ * the data changed meanwhile or a step failed (queries then scan, as before). `onStep` sees each step's time.
+ */
+export function buildFundingBasis(db: Db, onStep?: (s: BuildStep) => void): Promise<boolean> {
+  const state = stateOf(db);
+  if (state.ready) return Promise.resolve(true);
+  if (state.building) return state.building;
+  if (state.failed) return Promise.resolve(false);
+  const generation = state.generation;
+  const current = () => state.generation === generation;
+  const build = (async () => {
+    try {
+      const [count] = await db.query<{ n: number }>(
+        sql`SELECT CAST(count(*) AS INTEGER) AS n FROM contributions`
+      );
+      const steps = buildSteps(count!.n);
+      for (const [i, step] of steps.entries()) {
+        if (!current()) return false;
+        const started = performance.now();
+        await db.exec(step);
+        // Measures for the benchmark: how long the engine was held by each step.
+        performance.measure('gp:basis-step', { start: started, end: performance.now() });
+        onStep?.({ step: i + 1, of: steps.length, ms: performance.now() - started });
+      }
+      if (current()) state.ready = true;
+      performance.mark('gp:basis-ready');
+      return state.ready;
+    } catch {
+      // The data changed under the build, or the engine refused a step: the queries scan, which is always exact.
+      if (current()) state.failed = true;
+      return false;
+    } finally {
+      if (current()) state.building = null;
+    }
+  })();
+  state.building = build;
+  return build;
+}
+
+/** After DROP_FUNDING_BASIS has run on `db` (contributions or sources replaced): queries scan until it is rebuilt. */
 export function fundingBasisDropped(db: Db): void {
-  built.delete(db);
-}
-
-/**
- * The headline counted under the rules and filters, from the basis: USD at the rules' stage, the contribution
- * rows behind it, and its illustrative part. With `yearsNotGiven`, only the amounts whose years the sources do not
- * give (what a year range leaves out).
- */
-export async function basisTotal(
-  db: Db,
-  rules: CountingRules,
-  f: FundingFilters,
-  { yearsNotGiven = false } = {}
-): Promise<CountedTotal> {
-  await ensureFundingBasis(db);
-  const from = sql`COALESCE(${f.yearFrom}::INTEGER, 0)`;
-  const to = sql`COALESCE(${f.yearTo}::INTEGER, 9999)`;
-  const noRange = sql`(${f.yearFrom}::INTEGER IS NULL AND ${f.yearTo}::INTEGER IS NULL)`;
-  const last = sql`CASE WHEN ${rules.multiYear === 'spread'} THEN spread_to ELSE first_year END`;
-  // The share of a group's amount inside the year range: its years in range over all its years.
-  const share = sql`CASE
-      WHEN NOT years_given THEN CASE WHEN ${noRange} THEN 1.0 ELSE 0.0 END
-      ELSE greatest(0, least(${last}, ${to}) - greatest(first_year, ${from}) + 1) / (${last} - first_year + 1)
-    END`;
-  const [row] = await db.query<CountedTotal>(sql`
-    SELECT CAST(COALESCE(sum(amount * share), 0) AS DOUBLE) AS amount,
-           CAST(COALESCE(sum(rows) FILTER (WHERE share > 0), 0) AS INTEGER) AS rows,
-           CAST(COALESCE(sum(amount * share) FILTER (WHERE s.kind = 'illustrative'), 0) AS DOUBLE) AS illustrative
-    FROM (SELECT *, ${share} AS share FROM ${trusted(FUNDING_BASIS)} c
-          WHERE ${rulesKeep(rules)} AND stage = ${rules.stage}
-            AND (${f.donor}::VARCHAR IS NULL OR donor_id = ${f.donor})
-            AND (${f.area}::VARCHAR IS NULL OR priority_area = ${f.area})
-            AND (${yearsNotGiven} = FALSE OR NOT years_given))`);
-  return row!;
+  const state = stateOf(db);
+  state.generation += 1;
+  state.ready = false;
+  state.building = null;
+  state.failed = false;
 }

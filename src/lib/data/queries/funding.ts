@@ -7,69 +7,33 @@ import {
   DEFAULT_RULES,
   changedRules,
   describeRule,
-  rulesKeep,
   type CountingRules,
   type RuleName,
   type Stage
 } from '../counting-rules';
-import { constList, sql, trusted, type Db, type Sql } from '../db';
-import { basisTotal } from './funding-basis';
+import { constList, sql, trusted, type Db } from '../db';
+import { basisBuilding, basisReady } from './funding-basis';
+import { hasYearRange, type FundingFilters } from './funding-filters';
+import { basisMarks, scannedMarks, type MarkBy, type MarkOptions } from './funding-marks';
 
-export interface FundingFilters {
-  /** A donor's entity id, or null for all. */
-  donor: string | null;
-  area: PriorityArea | null;
-  /** First and last year (of attribution, for money; of request, for needs); null for no bound. */
-  yearFrom: number | null;
-  yearTo: number | null;
-}
+export { inYears, type FundingFilters } from './funding-filters';
 
-/** The year filter, on a year column of the query it is spliced into. */
-export function inYears(column: Sql, f: FundingFilters): Sql {
-  return sql`${column} BETWEEN COALESCE(${f.yearFrom}::INTEGER, 0) AND COALESCE(${f.yearTo}::INTEGER, 9999)`;
-}
-
-/** No year bound is set: amounts whose years the sources do not give are in view only then. */
-function allYears(f: FundingFilters): Sql {
-  return sql`(${f.yearFrom}::INTEGER IS NULL AND ${f.yearTo}::INTEGER IS NULL)`;
+/**
+ * The marks' SQL: from the basis when it is ready. A build under way is waited for rather than scanned around:
+ * it costs about what one scan does, and a change of rules sends five.
+ */
+async function marks(db: Db, rules: CountingRules, f: FundingFilters, by: MarkBy, o: MarkOptions = {}) {
+  const building = basisBuilding(db);
+  if (building) await building;
+  return basisReady(db) ? basisMarks(rules, f, by, o) : scannedMarks(rules, f, by, o);
 }
 
 /** The contribution's years are given by its source (`year_basis` stated, or not recorded, which reads so). */
 const YEARS_GIVEN = trusted(`COALESCE(c.year_basis, 'stated') = 'stated'`);
 
-/**
- * Contribution rows counted under the rules, one row per attributed year: a multi-year amount is spread evenly
- * over its years (`period_end_year` inclusive) under `spread`, and sits whole in its first year under
- * `first_year`. A row whose years its source does not give (`year_basis = 'by'`) has no year here (null): it
- * counts when no year bound is set, and falls outside any year range. All stages are kept.
- */
-function countedSql(rules: CountingRules, f: FundingFilters): Sql {
-  const spread = sql`(${rules.multiYear === 'spread'} AND c.period_end_year IS NOT NULL AND ${YEARS_GIVEN})`;
-  return sql`
-    SELECT c.contribution_id, c.donor_id, c.priority_area, c.stage, c.channel, c.in_kind,
-           COALESCE(c.project, c.contribution_id)
-             || CASE WHEN ${spread} THEN ' (spread evenly over ' || c.year || '–' || c.period_end_year || ', '
-                                         || (c.period_end_year - c.year + 1) || ' years)' ELSE '' END AS label,
-           s.kind AS source_kind, s.title AS source_title,
-           CASE WHEN ${YEARS_GIVEN} THEN y.year END AS year,
-           CASE WHEN ${spread} THEN c.amount_usd / (c.period_end_year - c.year + 1) ELSE c.amount_usd END AS amount
-    FROM contributions c
-    JOIN sources s ON s.source_id = c.source_id,
-    unnest(CASE WHEN ${spread} THEN CAST(range(c.year, c.period_end_year + 1) AS INTEGER[]) ELSE [c.year] END)
-      AS y(year)
-    WHERE ${rulesKeep(rules)}
-      AND (${f.donor}::VARCHAR IS NULL OR c.donor_id = ${f.donor})
-      AND (${f.area}::VARCHAR IS NULL OR c.priority_area = ${f.area})
-      AND CASE WHEN ${YEARS_GIVEN} THEN ${inYears(sql`y.year`, f)} ELSE ${allYears(f)} END`;
-}
-
-/** What every money row carries for charts and tooltips. */
-const MONEY = trusted(`
-  CAST(sum(amount) AS DOUBLE) AS amount,
-  CAST(count(DISTINCT contribution_id) AS INTEGER) AS rows,
-  CAST(COALESCE(sum(amount) FILTER (WHERE source_kind = 'illustrative'), 0) AS DOUBLE) AS illustrative,
-  string_agg(DISTINCT label, '; ' ORDER BY label) AS labels,
-  string_agg(DISTINCT source_title, '; ' ORDER BY source_title) AS sources`);
+/** What every money row carries for charts and tooltips, from a relation of marks. */
+const MONEY = trusted(`amount, rows, illustrative, top.label AS labels,
+  array_to_string(list_sort(titles), '; ') AS sources`);
 
 export interface MoneyRow {
   stage: Stage;
@@ -79,7 +43,9 @@ export interface MoneyRow {
   rows: number;
   /** USD of the amount that rests on illustrative sources. */
   illustrative: number;
+  /** The largest contribution behind the amount: its project, and its spread over years when it is spread. */
   labels: string;
+  /** The titles of the sources behind the amount, in order, joined by "; ". */
   sources: string;
 }
 
@@ -88,15 +54,14 @@ export interface AreaMoneyRow extends MoneyRow {
 }
 
 /** Counted money per priority area and stage (grain: area × stage; unit: USD). */
-export function contributionsByArea(
+export async function contributionsByArea(
   db: Db,
   rules: CountingRules,
   f: FundingFilters
 ): Promise<AreaMoneyRow[]> {
   return db.query<AreaMoneyRow>(
-    sql`SELECT priority_area AS area, stage, ${MONEY} FROM (${countedSql(rules, f)})
-     GROUP BY priority_area, stage
-     ORDER BY list_position(${constList(PRIORITY_AREAS)}, priority_area), list_position(${constList(STAGES)}, stage)`
+    sql`SELECT key AS area, stage, ${MONEY} FROM (${await marks(db, rules, f, 'area')})
+     ORDER BY list_position(${constList(PRIORITY_AREAS)}, key), list_position(${constList(STAGES)}, stage)`
   );
 }
 
@@ -113,25 +78,28 @@ export const OTHER_PARTNERS_ID = '_others';
  * Counted money per donor and stage (grain: donor × stage; unit: USD): the TOP_PARTNERS donors with the most
  * money at the rules' stage, and every other donor summed in one row (OTHER_PARTNERS_ID).
  */
-export function contributionsByDonor(
+export async function contributionsByDonor(
   db: Db,
   rules: CountingRules,
   f: FundingFilters
 ): Promise<DonorMoneyRow[]> {
   const top = trusted(String(TOP_PARTNERS));
   return db.query<DonorMoneyRow>(
-    sql`WITH c AS (${countedSql(rules, f)}),
+    sql`WITH m AS (${await marks(db, rules, f, 'donor')}),
      ranked AS (
-       SELECT donor_id, count(*) OVER () AS donors,
-              row_number() OVER (ORDER BY COALESCE(sum(amount) FILTER (WHERE stage = ${rules.stage}::VARCHAR), 0) DESC, donor_id) AS rank
-       FROM c GROUP BY donor_id),
+       SELECT key, count(*) OVER () AS donors,
+              row_number() OVER (ORDER BY COALESCE(sum(amount) FILTER (WHERE stage = ${rules.stage}::VARCHAR), 0) DESC, key) AS rank
+       FROM m GROUP BY key),
      grouped AS (
-       SELECT c.*,
-              CASE WHEN r.rank <= ${top} THEN c.donor_id ELSE ${OTHER_PARTNERS_ID} END AS group_id,
+       SELECT m.*,
+              CASE WHEN r.rank <= ${top} THEN m.key ELSE ${OTHER_PARTNERS_ID} END AS group_id,
               CASE WHEN r.rank <= ${top} THEN e.name
                    ELSE 'Other partners (' || CAST(r.donors - ${top} AS VARCHAR) || ')' END AS group_name
-       FROM c JOIN ranked r USING (donor_id) JOIN entities e ON e.entity_id = c.donor_id)
-     SELECT group_id AS "donorId", any_value(group_name) AS donor, stage, ${MONEY}
+       FROM m JOIN ranked r USING (key) JOIN entities e ON e.entity_id = m.key)
+     SELECT group_id AS "donorId", any_value(group_name) AS donor, stage,
+            CAST(sum(amount) AS DOUBLE) AS amount, CAST(sum(rows) AS INTEGER) AS rows,
+            CAST(sum(illustrative) AS DOUBLE) AS illustrative, struct_extract(max(top), 'label') AS labels,
+            array_to_string(list_sort(list_distinct(flatten(list(titles)))), '; ') AS sources
      FROM grouped GROUP BY group_id, stage
      ORDER BY group_id, stage`
   );
@@ -143,14 +111,14 @@ export interface YearMoneyRow extends MoneyRow {
 }
 
 /** Counted money per attributed year and stage (grain: year × stage; unit: USD); years not given last. */
-export function contributionsByYear(
+export async function contributionsByYear(
   db: Db,
   rules: CountingRules,
   f: FundingFilters
 ): Promise<YearMoneyRow[]> {
   return db.query<YearMoneyRow>(
-    sql`SELECT CAST(year AS INTEGER) AS year, stage, ${MONEY} FROM (${countedSql(rules, f)})
-        GROUP BY year, stage ORDER BY year NULLS LAST, stage`
+    sql`SELECT CAST(key AS INTEGER) AS year, stage, ${MONEY} FROM (${await marks(db, rules, f, 'year')})
+        ORDER BY year NULLS LAST, stage`
   );
 }
 
@@ -161,26 +129,21 @@ export interface CountedTotal {
 }
 
 /**
- * The headline by scanning every contribution: USD counted at the rules' stage, and the rows behind it (`where`:
- * a narrower part of them). The view asks the basis instead (countedTotal); this is what the basis must equal.
+ * The headline: USD counted at the rules' stage, the contribution rows behind it and its illustrative part; with
+ * `yearsNotGiven`, only the money whose years the sources do not give.
  */
-export async function scannedTotal(
-  db: Db,
-  rules: CountingRules,
-  f: FundingFilters,
-  where: Sql = sql`TRUE`
-): Promise<CountedTotal> {
+async function headline(db: Db, rules: CountingRules, f: FundingFilters, yearsNotGiven = false) {
   const [row] = await db.query<CountedTotal>(
-    sql`SELECT CAST(COALESCE(sum(amount), 0) AS DOUBLE) AS amount, CAST(count(DISTINCT contribution_id) AS INTEGER) AS rows,
-            CAST(COALESCE(sum(amount) FILTER (WHERE source_kind = 'illustrative'), 0) AS DOUBLE) AS illustrative
-     FROM (${countedSql(rules, f)}) WHERE stage = ${rules.stage} AND ${where}`
+    sql`SELECT CAST(COALESCE(sum(amount), 0) AS DOUBLE) AS amount, CAST(COALESCE(sum(rows), 0) AS INTEGER) AS rows,
+               CAST(COALESCE(sum(illustrative), 0) AS DOUBLE) AS illustrative
+        FROM (${await marks(db, rules, f, 'none', { stage: rules.stage, yearsNotGiven })})`
   );
   return row!;
 }
 
-/** The headline: USD counted at the rules' stage and the rows behind it, from the funding basis. */
+/** The headline: USD counted at the rules' stage and the rows behind it. */
 export function countedTotal(db: Db, rules: CountingRules, f: FundingFilters): Promise<CountedTotal> {
-  return basisTotal(db, rules, f);
+  return headline(db, rules, f);
 }
 
 /**
@@ -188,8 +151,8 @@ export function countedTotal(db: Db, rules: CountingRules, f: FundingFilters): P
  * and the other filters. Nothing when no year bound is set (it is all in view then).
  */
 export async function leftOutByYears(db: Db, rules: CountingRules, f: FundingFilters): Promise<CountedTotal> {
-  if (f.yearFrom === null && f.yearTo === null) return { amount: 0, rows: 0, illustrative: 0 };
-  return basisTotal(db, rules, { ...f, yearFrom: null, yearTo: null }, { yearsNotGiven: true });
+  if (!hasYearRange(f)) return { amount: 0, rows: 0, illustrative: 0 };
+  return headline(db, rules, { ...f, yearFrom: null, yearTo: null }, true);
 }
 
 export interface RuleEffect {

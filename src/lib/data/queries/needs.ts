@@ -5,7 +5,7 @@
 import { ruleSpec, type CountingRules } from '../counting-rules';
 import { constList, sql, trusted, type Db, type Sql } from '../db';
 import { PRIORITY_AREAS, type PriorityArea } from '../contract';
-import { inYears, type FundingFilters } from './funding';
+import { inYears, type FundingFilters } from './funding-filters';
 
 /** Needs in view. The illustrative rule applies to them too; the donor filter does not (needs have requesters). */
 function needsSql(rules: CountingRules, f: FundingFilters): Sql {
