@@ -250,7 +250,7 @@ type Bench = {
     oursMs: number;
     mosaicMs: number;
     buildMs: number;
-    verified: boolean;
+    difference: string | null;
   }>;
 };
 await bp.evaluate(() => (window as unknown as { gpBench: Bench }).gpBench.start('/data'));
@@ -270,7 +270,8 @@ const mosaic = await bp.evaluate(
   (switches) => (window as unknown as { gpBench: Bench }).gpBench.mosaicPeer(switches),
   50
 );
-if (!mosaic.verified) throw new Error('Mosaic and the app disagree on the funding-by-area answer');
+if (mosaic.difference)
+  throw new Error(`Mosaic and the app disagree on funding by area: ${mosaic.difference}`);
 await bp.context().close();
 
 // The same data in native DuckDB: the sample, and the same synthetic contributions.

@@ -7,6 +7,7 @@ import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import { plainRows, type ArrowDb, type Sql } from './db';
 import { EXTENSIONS_OFF } from './engine-settings';
+import { PreparedStatements } from './prepared';
 import { useDecoder } from './decoder';
 import { workerDecoder } from './decode-worker';
 
@@ -42,19 +43,15 @@ function injectedFailure(text: string): Error | null {
     : null;
 }
 
-/** The app's port over a connection: bound parameters through prepared statements, plain rows out. */
+/** The app's port over a connection: bound parameters through prepared statements (kept), plain rows out. */
 export function browserDb(conn: AsyncDuckDBConnection): ArrowDb {
+  const statements = new PreparedStatements((text) => conn.prepare(text));
   return {
     async query<T extends object>({ text, params }: Sql) {
       const failure = injectedFailure(text);
       if (failure) throw failure;
       if (params.length === 0) return plainRows<T>((await conn.query(text)).toArray());
-      const stmt = await conn.prepare(text);
-      try {
-        return plainRows<T>((await stmt.query(...params)).toArray());
-      } finally {
-        await stmt.close();
-      }
+      return statements.run(text, async (stmt) => plainRows<T>((await stmt.query(...params)).toArray()));
     },
     async exec(sql: string) {
       await conn.query(sql);

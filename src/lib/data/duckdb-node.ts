@@ -8,6 +8,7 @@ import { ConsoleLogger, LogLevel, NODE_RUNTIME, createDuckDB } from '@duckdb/duc
 import { readFileSync } from 'node:fs';
 import { plainRows, type ArrowDb, type Sql } from './db';
 import { EXTENSIONS_OFF } from './engine-settings';
+import { PreparedStatements } from './prepared';
 import { useDecoder } from './decoder';
 import { inlineDecoder } from './decode-inline';
 
@@ -29,15 +30,11 @@ export async function openNodeDb(): Promise<ArrowDb & { close(): void }> {
   await duck.instantiate();
   const conn = duck.connect();
   conn.query(EXTENSIONS_OFF);
+  const statements = new PreparedStatements((text) => conn.prepare(text));
   return {
     async query<T extends object>({ text, params }: Sql) {
       if (params.length === 0) return plainRows<T>(conn.query(text).toArray());
-      const stmt = conn.prepare(text);
-      try {
-        return plainRows<T>(stmt.query(...params).toArray());
-      } finally {
-        stmt.close();
-      }
+      return statements.run(text, (stmt) => plainRows<T>(stmt.query(...params).toArray()));
     },
     async exec(sql: string) {
       conn.query(sql);

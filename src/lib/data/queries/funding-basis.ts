@@ -17,12 +17,15 @@
 import { RULES, type RuleSpec } from '../counting-rules';
 import { sql, type Db } from '../db';
 
+/** The schema that holds the basis: dropped whole, with every table a build made in it. */
+export const BASIS_SCHEMA = 'funding_basis';
+
 /** The basis tables, from the finest (donor and years) to the coarsest (neither). */
 export const BASIS_TABLES = [
-  { name: 'funding_basis', donor: true, years: true },
-  { name: 'funding_basis_no_donor', donor: false, years: true },
-  { name: 'funding_basis_no_years', donor: true, years: false },
-  { name: 'funding_basis_no_donor_no_years', donor: false, years: false }
+  { name: `${BASIS_SCHEMA}.by_donor_and_years`, donor: true, years: true },
+  { name: `${BASIS_SCHEMA}.by_years`, donor: false, years: true },
+  { name: `${BASIS_SCHEMA}.by_donor`, donor: true, years: false },
+  { name: `${BASIS_SCHEMA}.by_neither`, donor: false, years: false }
 ] as const;
 export type BasisTable = (typeof BASIS_TABLES)[number];
 
@@ -32,7 +35,7 @@ export function basisTable(needs: { donor: boolean; years: boolean }): BasisTabl
 }
 
 /** Contributions grouped per build step: small enough that one step stays well under ~100 ms in the browser. */
-export const STEP_ROWS = 65_536;
+export const STEP_ROWS = 32_768;
 
 /** The columns the rules read, in `c.` (contribution) and `s.` (source) form, once each. */
 const RULE_COLUMNS = [...new Set((RULES as readonly RuleSpec[]).flatMap((r) => r.reads ?? []))];
@@ -67,25 +70,29 @@ function keysOf(t: BasisTable): [name: string, fromContributions: string][] {
 const LARGEST = `max(struct_pack(amount := c.amount_usd, label := COALESCE(c.project, c.contribution_id),
   first_year := c.year, period_end := CASE WHEN ${YEARS_GIVEN} THEN c.period_end_year END))`;
 
-const FINEST = BASIS_TABLES[0];
-const PARTS = BASIS_TABLES.slice(1, 3).map((t) => ({ ...t, parts: `${t.name}_parts` }));
-const STEP = 'funding_basis_step';
+const [FINEST, BY_YEARS, BY_DONOR, COARSEST] = BASIS_TABLES;
+/** What each step adds: its slice of the finest table, and that slice summed for the two middle ones. */
+const sliceOf = (t: BasisTable, step: number) => `${t.name}_${step}`;
 
-/** One step: a slice of contributions grouped, added to the finest table and, summed again, to the parts. */
-function stepSql(from: number, first: boolean): string {
-  const keys = keysOf(FINEST);
-  const into = (table: string, select: string) =>
-    first ? `CREATE TABLE ${table} AS ${select};` : `INSERT INTO ${table} ${select};`;
-  return [
-    `CREATE OR REPLACE TEMP TABLE ${STEP} AS
-       SELECT ${keys.map(([k, e]) => `${e} AS ${k}`).join(', ')},
-              CAST(count(*) AS INTEGER) AS rows, sum(c.amount_usd) AS amount, ${LARGEST} AS largest
-       FROM contributions c JOIN sources s ON s.source_id = c.source_id
-       WHERE c.rowid >= ${from} AND c.rowid < ${from + STEP_ROWS}
-       GROUP BY ALL;`,
-    into(FINEST.name, `SELECT * FROM ${STEP}`),
-    ...PARTS.map((t) => into(t.parts, summedSql(t, STEP)))
-  ].join('\n');
+/**
+ * One step: a slice of contributions grouped into tables of its own (none is copied into a growing table: at a
+ * million rows the copies cost more than the grouping). The slice is grouped by its source's id and the source
+ * joined to the groups after: a third less work than joining every contribution first.
+ */
+function stepSql(step: number): string {
+  const keys = keysOf(FINEST).filter(([k]) => k !== 's');
+  const from = step * STEP_ROWS;
+  return `CREATE TABLE ${sliceOf(FINEST, step)} AS
+       SELECT ${keysOf(FINEST)
+         .map(([k, e]) => (k === 's' ? `${e} AS s` : `g.${k}`))
+         .join(', ')}, g.rows, g.amount, g.largest
+       FROM (SELECT ${keys.map(([k, e]) => `${e} AS ${k}`).join(', ')}, c.source_id,
+                    CAST(count(*) AS INTEGER) AS rows, sum(c.amount_usd) AS amount, ${LARGEST} AS largest
+             FROM contributions c
+             WHERE c.rowid >= ${from} AND c.rowid < ${from + STEP_ROWS}
+             GROUP BY ALL) g
+       JOIN sources s ON s.source_id = g.source_id;
+     ${[BY_YEARS, BY_DONOR].map((t) => `CREATE TABLE ${sliceOf(t, step)} AS ${summedSql(t, sliceOf(FINEST, step))};`).join('\n')}`;
 }
 
 /** A table's groups summed again from a finer table's. */
@@ -96,22 +103,50 @@ function summedSql(t: BasisTable, from: string): string {
           FROM ${from} GROUP BY ${keys.join(', ')}`;
 }
 
-/** Every table of the basis and its working tables, gone. */
-export const DROP_FUNDING_BASIS = [...BASIS_TABLES.map((t) => t.name), ...PARTS.map((t) => t.parts)]
-  .map((name) => `DROP TABLE IF EXISTS ${name};`)
-  .join('\n');
+const together = (tables: readonly string[]) => tables.map((t) => `SELECT * FROM ${t}`).join(' UNION ALL ');
+
+/** Slices summed together this many at a time, so no one step sums them all. */
+const FAN_IN = 8;
+
+/**
+ * The steps that sum a table's slices into the table: eight slices at a time into a slice of the next round,
+ * until one is left. Each step drops what it summed.
+ */
+function mergeSteps(t: BasisTable, steps: number): string[] {
+  const out: string[] = [];
+  let round = Array.from({ length: steps }, (_, i) => sliceOf(t, i));
+  for (let level = 1; round.length > 1; level++) {
+    const next: string[] = [];
+    for (let i = 0; i < round.length; i += FAN_IN) {
+      const parts = round.slice(i, i + FAN_IN);
+      const into = `${t.name}_${level}_${next.length}`;
+      next.push(into);
+      out.push(`CREATE TABLE ${into} AS ${summedSql(t, `(${together(parts)})`)};
+                ${parts.map((p) => `DROP TABLE ${p};`).join(' ')}`);
+    }
+    round = next;
+  }
+  out.push(`ALTER TABLE ${round[0]} RENAME TO ${t.name.slice(BASIS_SCHEMA.length + 1)};`);
+  return out;
+}
+
+/** The basis and everything a build made, gone. */
+export const DROP_FUNDING_BASIS = `DROP SCHEMA IF EXISTS ${BASIS_SCHEMA} CASCADE;`;
 
 /** The statements that build the basis over `rows` contributions, in order; each one is a step. */
 export function buildSteps(rows: number): string[] {
-  const steps = [DROP_FUNDING_BASIS + `DROP TABLE IF EXISTS ${STEP};`];
-  for (let from = 0; from < Math.max(rows, 1); from += STEP_ROWS) steps.push(stepSql(from, from === 0));
-  // The parts, summed once more: each step's groups may meet another step's.
-  for (const t of PARTS)
-    steps.push(`CREATE TABLE ${t.name} AS ${summedSql(t, t.parts)}; DROP TABLE ${t.parts};`);
-  const coarsest = BASIS_TABLES[3];
-  steps.push(`CREATE TABLE ${coarsest.name} AS ${summedSql(coarsest, BASIS_TABLES[2].name)};
-              DROP TABLE IF EXISTS ${STEP};`);
-  return steps;
+  const steps = Math.max(1, Math.ceil(rows / STEP_ROWS));
+  return [
+    `${DROP_FUNDING_BASIS} CREATE SCHEMA ${BASIS_SCHEMA};`,
+    ...Array.from({ length: steps }, (_, i) => stepSql(i)),
+    // The finest table is its slices, read together (its groups are nearly its rows: summing them again would
+    // cost more than it saves); the middle ones are summed again, since one slice's groups may meet another's;
+    // the coarsest comes from the one without years.
+    `CREATE VIEW ${FINEST.name} AS ${together(Array.from({ length: steps }, (_, i) => sliceOf(FINEST, i)))};`,
+    ...mergeSteps(BY_YEARS, steps),
+    ...mergeSteps(BY_DONOR, steps),
+    `CREATE TABLE ${COARSEST.name} AS ${summedSql(COARSEST, BY_DONOR.name)};`
+  ];
 }
 
 interface BasisState {

@@ -11,7 +11,7 @@ import {
   type RuleName,
   type Stage
 } from '../counting-rules';
-import { constList, sql, trusted, type Db } from '../db';
+import { constList, sql, trusted, type Db, type Sql } from '../db';
 import { basisBuilding, basisReady } from './funding-basis';
 import { hasYearRange, type FundingFilters } from './funding-filters';
 import { basisMarks, scannedMarks, type MarkBy, type MarkOptions } from './funding-marks';
@@ -129,21 +129,37 @@ export interface CountedTotal {
 }
 
 /**
- * The headline: USD counted at the rules' stage, the contribution rows behind it and its illustrative part; with
- * `yearsNotGiven`, only the money whose years the sources do not give.
+ * The headline under each of several rule sets, in one statement (one round trip): USD counted at each set's
+ * stage, the contribution rows behind it and its illustrative part; with `yearsNotGiven`, only the money whose
+ * years the sources do not give.
  */
-async function headline(db: Db, rules: CountingRules, f: FundingFilters, yearsNotGiven = false) {
-  const [row] = await db.query<CountedTotal>(
-    sql`SELECT CAST(COALESCE(sum(amount), 0) AS DOUBLE) AS amount, CAST(COALESCE(sum(rows), 0) AS INTEGER) AS rows,
+async function headlines(
+  db: Db,
+  ruleSets: readonly CountingRules[],
+  f: FundingFilters,
+  yearsNotGiven = false
+): Promise<CountedTotal[]> {
+  const parts: Sql[] = [];
+  for (const [i, rules] of ruleSets.entries()) {
+    const m = await marks(db, rules, f, 'none', { stage: rules.stage, yearsNotGiven });
+    parts.push(sql`SELECT ${trusted(String(i))} AS i, amount, rows, illustrative FROM (${m})`);
+  }
+  const all = parts.reduce((a, b) => sql`${a} UNION ALL ${b}`);
+  const rows = await db.query<CountedTotal & { i: number }>(
+    sql`SELECT i, CAST(COALESCE(sum(amount), 0) AS DOUBLE) AS amount, CAST(COALESCE(sum(rows), 0) AS INTEGER) AS rows,
                CAST(COALESCE(sum(illustrative), 0) AS DOUBLE) AS illustrative
-        FROM (${await marks(db, rules, f, 'none', { stage: rules.stage, yearsNotGiven })})`
+        FROM (${all}) GROUP BY i`
   );
-  return row!;
+  // A rule set that counts nothing has no row: its headline is zero.
+  return ruleSets.map((_, i) => {
+    const { amount = 0, rows: n = 0, illustrative = 0 } = rows.find((r) => r.i === i) ?? {};
+    return { amount, rows: n, illustrative };
+  });
 }
 
 /** The headline: USD counted at the rules' stage and the rows behind it. */
-export function countedTotal(db: Db, rules: CountingRules, f: FundingFilters): Promise<CountedTotal> {
-  return headline(db, rules, f);
+export async function countedTotal(db: Db, rules: CountingRules, f: FundingFilters): Promise<CountedTotal> {
+  return (await headlines(db, [rules], f))[0]!;
 }
 
 /**
@@ -152,7 +168,7 @@ export function countedTotal(db: Db, rules: CountingRules, f: FundingFilters): P
  */
 export async function leftOutByYears(db: Db, rules: CountingRules, f: FundingFilters): Promise<CountedTotal> {
   if (!hasYearRange(f)) return { amount: 0, rows: 0, illustrative: 0 };
-  return headline(db, rules, { ...f, yearFrom: null, yearTo: null }, true);
+  return (await headlines(db, [rules], { ...f, yearFrom: null, yearTo: null }, true))[0]!;
 }
 
 export interface RuleEffect {
@@ -169,18 +185,16 @@ export interface RuleEffect {
  * headline under the defaults with only that rule changed, minus the headline under the defaults.
  */
 export async function ruleEffects(db: Db, rules: CountingRules, f: FundingFilters): Promise<RuleEffect[]> {
-  const base = await countedTotal(db, DEFAULT_RULES, f);
-  const effects: RuleEffect[] = [];
-  for (const rule of changedRules(rules)) {
-    const alone = await countedTotal(db, { ...DEFAULT_RULES, [rule]: rules[rule] }, f);
-    effects.push({
-      rule,
-      words: describeRule(rules, rule),
-      amount: alone.amount - base.amount,
-      rows: alone.rows - base.rows
-    });
-  }
-  return effects;
+  const changed = changedRules(rules);
+  if (changed.length === 0) return [];
+  const alone = changed.map((rule) => ({ ...DEFAULT_RULES, [rule]: rules[rule] }));
+  const [base, ...each] = await headlines(db, [DEFAULT_RULES, ...alone], f);
+  return changed.map((rule, i) => ({
+    rule,
+    words: describeRule(rules, rule),
+    amount: each[i]!.amount - base!.amount,
+    rows: each[i]!.rows - base!.rows
+  }));
 }
 
 export interface DonorOption {
