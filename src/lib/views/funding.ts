@@ -121,18 +121,20 @@ export const fundingView = defineView<FundingView>({
   toUrl: serializeFunding,
   prepare: (db) => buildFundingBasis(db)
 })({
-  total: { reads: ['rules', 'filters'], run: (db, s) => countedTotal(db, s.rules, s.filters) },
-  effects: { reads: ['rules', 'filters'], run: (db, s) => ruleEffects(db, s.rules, s.filters) },
-  leftOut: { reads: ['rules', 'filters'], run: (db, s) => leftOutByYears(db, s.rules, s.filters) },
-  byArea: { reads: ['rules', 'filters'], run: (db, s) => contributionsByArea(db, s.rules, s.filters) },
-  areaNeeds: { reads: needsRead, run: (db, s) => needsByArea(db, s.rules, s.filters) },
-  byDonor: { reads: ['rules', 'filters'], run: (db, s) => contributionsByDonor(db, s.rules, s.filters) },
+  // Sent in this order, and one engine answers them in turn: the charts' queries first, so each chart draws while
+  // the engine answers the next; the headline's words, quick to show, last.
   byYear: { reads: ['rules', 'filters'], run: (db, s) => contributionsByYear(db, s.rules, s.filters) },
   yearNeeds: { reads: needsRead, run: (db, s) => needsByYear(db, s.rules, s.filters) },
+  byDonor: { reads: ['rules', 'filters'], run: (db, s) => contributionsByDonor(db, s.rules, s.filters) },
+  byArea: { reads: ['rules', 'filters'], run: (db, s) => contributionsByArea(db, s.rules, s.filters) },
+  areaNeeds: { reads: needsRead, run: (db, s) => needsByArea(db, s.rules, s.filters) },
   compared: {
     reads: ['compare', 'filters'],
     run: (db, s) => contributionsByArea(db, PRESETS[s.compare].rules, s.filters)
   },
+  total: { reads: ['rules', 'filters'], run: (db, s) => countedTotal(db, s.rules, s.filters) },
+  effects: { reads: ['rules', 'filters'], run: (db, s) => ruleEffects(db, s.rules, s.filters) },
+  leftOut: { reads: ['rules', 'filters'], run: (db, s) => leftOutByYears(db, s.rules, s.filters) },
   moneySources: { reads: [], run: (db) => citedSources(db, 'contributions') },
   needSources: { reads: [], run: (db) => citedSources(db, 'needs') },
   donors: { reads: [], run: (db) => donorOptions(db) },

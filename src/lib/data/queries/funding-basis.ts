@@ -29,6 +29,16 @@ export const BASIS_TABLES = [
 ] as const;
 export type BasisTable = (typeof BASIS_TABLES)[number];
 
+/**
+ * Per year, one table for each way of attributing multi-year amounts: what the per-year chart reads when no
+ * partner is chosen (a group spread over its years is a row per year, its money and its largest contribution's
+ * divided among them).
+ */
+export const PER_YEAR = {
+  spread: `${BASIS_SCHEMA}.per_year_spread`,
+  first_year: `${BASIS_SCHEMA}.per_year_first`
+} as const;
+
 /** The coarsest table that has the donor and the years when they are needed. */
 export function basisTable(needs: { donor: boolean; years: boolean }): BasisTable {
   return [...BASIS_TABLES].reverse().find((t) => (t.donor || !needs.donor) && (t.years || !needs.years))!;
@@ -106,10 +116,10 @@ function summedSql(t: BasisTable, from: string): string {
 const together = (tables: readonly string[]) => tables.map((t) => `SELECT * FROM ${t}`).join(' UNION ALL ');
 
 /** Slices summed together this many at a time, so no one step sums them all. */
-const FAN_IN = 8;
+const FAN_IN = 4;
 
 /**
- * The steps that sum a table's slices into the table: eight slices at a time into a slice of the next round,
+ * The steps that sum a table's slices into the table: four slices at a time into a slice of the next round,
  * until one is left. Each step drops what it summed.
  */
 function mergeSteps(t: BasisTable, steps: number): string[] {
@@ -145,8 +155,24 @@ export function buildSteps(rows: number): string[] {
     `CREATE VIEW ${FINEST.name} AS ${together(Array.from({ length: steps }, (_, i) => sliceOf(FINEST, i)))};`,
     ...mergeSteps(BY_YEARS, steps),
     ...mergeSteps(BY_DONOR, steps),
-    `CREATE TABLE ${COARSEST.name} AS ${summedSql(COARSEST, BY_DONOR.name)};`
+    `CREATE TABLE ${COARSEST.name} AS ${summedSql(COARSEST, BY_DONOR.name)};`,
+    perYearSql('spread'),
+    perYearSql('first_year')
   ];
+}
+
+/** The per-year table of one mode, from the table with years (see PER_YEAR). */
+function perYearSql(mode: keyof typeof PER_YEAR): string {
+  const keys = keysOf(COARSEST).map(([k]) => k);
+  const last = mode === 'spread' ? 'COALESCE(period_end, first_year)' : 'first_year';
+  return `CREATE TABLE ${PER_YEAR[mode]} AS
+    SELECT CASE WHEN years_given THEN y.year END AS year, ${keys.join(', ')},
+           CAST(sum(rows) AS INTEGER) AS rows, sum(amount / years) AS amount,
+           max(struct_pack(amount := largest.amount / years, label := largest.label,
+                           first_year := largest.first_year, period_end := largest.period_end)) AS largest
+    FROM (SELECT *, ${last} - first_year + 1 AS years FROM ${BY_YEARS.name}),
+         unnest(CAST(range(first_year, ${last} + 1) AS INTEGER[])) AS y(year)
+    GROUP BY ALL;`;
 }
 
 interface BasisState {

@@ -12,7 +12,7 @@
  */
 import { rulesKeep, type CountingRules, type Stage } from '../counting-rules';
 import { sql, trusted, type Sql } from '../db';
-import { basisTable } from './funding-basis';
+import { PER_YEAR, basisTable } from './funding-basis';
 import { hasYearRange, inYears, noYearRange, type FundingFilters } from './funding-filters';
 
 export type MarkBy = 'area' | 'donor' | 'year' | 'none';
@@ -102,7 +102,13 @@ export function basisMarks(rules: CountingRules, f: FundingFilters, by: MarkBy, 
   const years = sql`(${last} - first_year + 1)`;
   // The share of a group's money a mark holds (0: none of it in view), and the mark it belongs to.
   let from: Sql, share: Sql, key: Sql;
-  if (by === 'year') {
+  if (by === 'year' && f.donor === null) {
+    // Already per year, under the rules' own mode.
+    from = trusted(`${PER_YEAR[rules.multiYear]} c`);
+    key = trusted('year');
+    share = sql`CASE WHEN CASE WHEN years_given THEN ${inYears(sql`year`, f)} ELSE ${noYearRange(f)} END
+                     THEN 1.0 ELSE 0.0 END`;
+  } else if (by === 'year') {
     from = sql`${trusted(table.name)} c,
       unnest(CASE WHEN years_given THEN CAST(range(first_year, ${last} + 1) AS INTEGER[]) ELSE [first_year] END) AS y(year)`;
     key = sql`CASE WHEN years_given THEN y.year END`;
