@@ -15,7 +15,7 @@ import { tableSpec } from '../src/lib/data/contract';
 import { quoteIdent, quoteLiteral } from '../src/lib/data/db';
 import { openNativeDb } from '../src/lib/data/duckdb-native';
 import { addOptionalColumns } from '../src/lib/data/stage';
-import { buildFundingBasis } from '../src/lib/data/queries/funding-basis';
+import { buildFundingBasis } from '../src/lib/data/queries/funding-basis-state';
 import { decodeParquet } from '../src/lib/data/parquet';
 import { useDecoder } from '../src/lib/data/decoder';
 import { inlineDecoder } from '../src/lib/data/decode-inline';

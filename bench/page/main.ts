@@ -9,7 +9,7 @@ import { sql, type Db, type SqlParam } from '$lib/data/db';
 import { DEFAULT_RULES } from '$lib/data/counting-rules';
 import { browserDb, openBrowserEngine } from '$lib/data/duckdb-browser';
 import { contributionsByArea, type AreaMoneyRow } from '$lib/data/queries/funding';
-import { buildFundingBasis } from '$lib/data/queries/funding-basis';
+import { buildFundingBasis } from '$lib/data/queries/funding-basis-state';
 import { loadExtracts } from '$lib/data/load';
 import { loadUserFiles } from '$lib/data/user-files';
 import { answerOf, defaultViews, median, type Answer } from '../common';

@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { STAGES } from '$lib/data/contract';
 import type { CountingRules } from '$lib/data/counting-rules';
 import { sql, trusted, type ArrowDb } from '$lib/data/db';
-import { BASIS_TABLES, basisReady, buildFundingBasis } from '$lib/data/queries/funding-basis';
+import { BASIS_TABLES } from '$lib/data/queries/funding-basis';
+import { basisReady, buildFundingBasis } from '$lib/data/queries/funding-basis-state';
 import type { FundingFilters } from '$lib/data/queries/funding';
 import { basisMarks, scannedMarks, type MarkBy, type MarkOptions } from '$lib/data/queries/funding-marks';
 import { loadUserFiles } from '$lib/data/user-files';
@@ -137,4 +138,36 @@ describe('the funding basis equals the full scan', () => {
     )) as [{ n: number }];
     expect(n).toBe(100_000);
   }, 300_000);
+});
+
+describe('the basis follows the data', () => {
+  test('a load during a build: that build never counts, and the next one counts the new rows', async () => {
+    const fresh = await openSampleDb();
+    const csv = new TextEncoder().encode(syntheticSampleContributions(2_000));
+    let load: ReturnType<typeof loadUserFiles> | undefined;
+    // The same database, but new contributions arrive just before the build's first slice is grouped.
+    const db: ArrowDb = {
+      query: (q) => fresh.query(q),
+      insertArrowIPC: (table, ipc, o) => fresh.insertArrowIPC(table, ipc, o),
+      async exec(statement) {
+        if (!load && statement.includes(`CREATE TABLE ${BASIS_TABLES[0].name}_0`)) {
+          load = loadUserFiles(db, [{ name: 'contributions.csv', bytes: csv }]);
+          expect((await load).ok).toBe(true);
+        }
+        return fresh.exec(statement);
+      }
+    };
+    try {
+      expect(await buildFundingBasis(db)).toBe(false);
+      expect(load).toBeDefined();
+      expect(basisReady(db)).toBe(false);
+      expect(await buildFundingBasis(db)).toBe(true);
+      const [{ n }] = (await db.query<{ n: number }>(
+        sql`SELECT CAST(sum(rows) AS INTEGER) AS n FROM ${trusted(BASIS_TABLES[3].name)}`
+      )) as [{ n: number }];
+      expect(n).toBe(2_000);
+    } finally {
+      fresh.close();
+    }
+  }, 60_000);
 });

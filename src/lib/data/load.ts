@@ -5,7 +5,8 @@
 import { TABLE_NAMES, tableSpec, type TableName } from './contract';
 import { quoteIdent, type ArrowDb, type Db } from './db';
 import type { Problem } from './problem';
-import { DROP_FUNDING_BASIS, fundingBasisDropped } from './queries/funding-basis';
+import { DROP_FUNDING_BASIS } from './queries/funding-basis';
+import { fundingBasisDropped } from './queries/funding-basis-state';
 import type { ExtractFile, LoadProgress } from './read-extract';
 import { dropStaging, stageFiles } from './stage';
 import { columnTypesOf, type StagedTable } from './staged';

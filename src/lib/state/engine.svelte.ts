@@ -104,7 +104,7 @@ export class Engine {
       if (!result.ok) return (this.report = { ok: false, files: names, problems: result.problems });
       // The funding basis for the new rows, at once: the funding queries the new state sends wait for it, which
       // costs about what one of them would scanning (nothing to do when contributions and sources stayed).
-      const { buildFundingBasis } = await import('$lib/data/queries/funding-basis');
+      const { buildFundingBasis } = await import('$lib/data/queries/funding-basis-state');
       void buildFundingBasis(state.db);
       const loadedAt = Date.now();
       const origins = { ...state.origins };

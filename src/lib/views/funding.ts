@@ -24,7 +24,7 @@ import {
   ruleEffects,
   type FundingFilters
 } from '$lib/data/queries/funding';
-import { buildFundingBasis } from '$lib/data/queries/funding-basis';
+import { buildFundingBasis } from '$lib/data/queries/funding-basis-state';
 import { needsByArea, needsByYear } from '$lib/data/queries/needs';
 import { ENTITY_ID, parseYear, setYears, type Parsed } from './url';
 import { defineView } from './view';

@@ -11,11 +11,11 @@
  * coarsest table that still has what it asks about: no donor unless a partner is filtered or ranked, no years
  * unless a year range is set or the chart is per year.
  *
- * It is built in steps of a few tens of thousand contributions each, so the one engine thread is never held for
- * long, and dropped whenever contributions or sources are replaced. Until it is ready, queries scan.
+ * This module says what the tables are and the statements that build them, in steps of a few tens of thousands
+ * of contributions each, so the one engine thread is never held for long; funding-basis-state.ts runs them and
+ * knows when the basis is ready.
  */
 import { RULES, type RuleSpec } from '../counting-rules';
-import { sql, type Db } from '../db';
 
 /** The schema that holds the basis: dropped whole, with every table a build made in it. */
 export const BASIS_SCHEMA = 'funding_basis';
@@ -173,85 +173,4 @@ function perYearSql(mode: keyof typeof PER_YEAR): string {
     FROM (SELECT *, ${last} - first_year + 1 AS years FROM ${BY_YEARS.name}),
          unnest(CAST(range(first_year, ${last} + 1) AS INTEGER[])) AS y(year)
     GROUP BY ALL;`;
-}
-
-interface BasisState {
-  /** Bumped whenever the data changes: a build started before that never counts as ready. */
-  generation: number;
-  ready: boolean;
-  building: Promise<boolean> | null;
-  /** A step failed for this data: not tried again until the data changes. */
-  failed: boolean;
-}
-
-const states = new WeakMap<Db, BasisState>();
-const stateOf = (db: Db) => {
-  let state = states.get(db);
-  if (!state) states.set(db, (state = { generation: 0, ready: false, building: null, failed: false }));
-  return state;
-};
-
-/** The basis is built and current: funding queries read it. */
-export function basisReady(db: Db): boolean {
-  return stateOf(db).ready;
-}
-
-/** A build is under way: funding queries wait for it (a build costs about what one scan does; a change sends five). */
-export function basisBuilding(db: Db): Promise<boolean> | null {
-  return stateOf(db).building;
-}
-
-export interface BuildStep {
-  step: number;
-  of: number;
-  ms: number;
-}
-
-/**
- * Builds the basis if it is not built or being built, step by step; resolves true when it is ready, false when
- * the data changed meanwhile or a step failed (queries then scan, as before). `onStep` sees each step's time.
- */
-export function buildFundingBasis(db: Db, onStep?: (s: BuildStep) => void): Promise<boolean> {
-  const state = stateOf(db);
-  if (state.ready) return Promise.resolve(true);
-  if (state.building) return state.building;
-  if (state.failed) return Promise.resolve(false);
-  const generation = state.generation;
-  const current = () => state.generation === generation;
-  const build = (async () => {
-    try {
-      const [count] = await db.query<{ n: number }>(
-        sql`SELECT CAST(count(*) AS INTEGER) AS n FROM contributions`
-      );
-      const steps = buildSteps(count!.n);
-      for (const [i, step] of steps.entries()) {
-        if (!current()) return false;
-        const started = performance.now();
-        await db.exec(step);
-        // Measures for the benchmark: how long the engine was held by each step.
-        performance.measure('gp:basis-step', { start: started, end: performance.now() });
-        onStep?.({ step: i + 1, of: steps.length, ms: performance.now() - started });
-      }
-      if (current()) state.ready = true;
-      performance.mark('gp:basis-ready');
-      return state.ready;
-    } catch {
-      // The data changed under the build, or the engine refused a step: the queries scan, which is always exact.
-      if (current()) state.failed = true;
-      return false;
-    } finally {
-      if (current()) state.building = null;
-    }
-  })();
-  state.building = build;
-  return build;
-}
-
-/** After DROP_FUNDING_BASIS has run on `db` (contributions or sources replaced): queries scan until it is rebuilt. */
-export function fundingBasisDropped(db: Db): void {
-  const state = stateOf(db);
-  state.generation += 1;
-  state.ready = false;
-  state.building = null;
-  state.failed = false;
 }

@@ -12,7 +12,7 @@ import {
   type Stage
 } from '../counting-rules';
 import { constList, sql, trusted, type Db, type Sql } from '../db';
-import { basisBuilding, basisReady } from './funding-basis';
+import { basisBuilding, basisReady } from './funding-basis-state';
 import { hasYearRange, type FundingFilters } from './funding-filters';
 import { basisMarks, scannedMarks, type MarkBy, type MarkOptions } from './funding-marks';
 
