@@ -87,6 +87,9 @@ const bench = {
     };
     // The basis is known ready per database: built once more through the recorder, so it records what `db` runs.
     if (!(await buildFundingBasis(recording))) throw new Error('the funding basis did not build');
+    // One pass over every query before any is timed: the first one timed would otherwise pay for the build's
+    // memory churn and a cold cache.
+    for (const set of Object.values(defaultViews())) for (const run of Object.values(set)) await run(db);
     for (const [view, set] of Object.entries(defaultViews())) {
       for (const [query, run] of Object.entries(set)) {
         statements = [];
