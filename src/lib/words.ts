@@ -100,3 +100,18 @@ export function largestWords(m: { labels: string; rows: number }): string {
     (more > 0 ? `; and ${formatCount(more)} more ${more === 1 ? 'row' : 'rows'}` : '')
   );
 }
+
+/**
+ * The needs a chart cannot place, said under it: "16 requests with no area recorded (none priced): in the totals,
+ * in no area." Nothing when every need in view has one.
+ */
+export function unplacedNeeds(needs: NeedsRow | undefined, what: 'area' | 'year'): string | null {
+  if (!needs) return null;
+  const count = needs.pricedCount + needs.unpriced;
+  if (count === 0) return null;
+  const priced =
+    needs.pricedCount === 0
+      ? 'none priced'
+      : `${formatCount(needs.pricedCount)} priced, ${formatMoneyShort(needs.priced)}; ${formatCount(needs.unpriced)} not priced`;
+  return `${formatCount(count)} ${count === 1 ? 'request' : 'requests'} with no ${what} recorded (${priced}): in the totals, in no ${what}.`;
+}

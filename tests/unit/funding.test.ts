@@ -123,7 +123,9 @@ describe('needs', () => {
     expect(needs.map((n) => [n.area, n.priced, n.unpriced])).toEqual([
       ['submarine_dismantlement', 4_000_000_000, 0],
       ['nuclear_radiological_security', 0, 1],
-      ['resolution_1540', 0, 3]
+      ['resolution_1540', 0, 3],
+      // The requests the 1540 Committee lists without their dates or areas: in no area, counted, not priced.
+      [null, 0, 16]
     ]);
   });
 });

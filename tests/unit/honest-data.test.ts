@@ -17,8 +17,9 @@ import {
   type FundingFilters
 } from '../../src/lib/data/queries/funding';
 import { partnersPerYear } from '../../src/lib/data/queries/home';
+import { needsByArea, needsByYear, type NeedsRow } from '../../src/lib/data/queries/needs';
 import { DEFAULT_EXPANSION } from '../../src/lib/views/expansion';
-import { endLabel } from '../../src/lib/words';
+import { endLabel, unplacedNeeds } from '../../src/lib/words';
 import { parquetFixture, sample } from './fixtures';
 import { openSampleDb, sampleFiles } from './sample-db';
 
@@ -182,6 +183,80 @@ describe('the ten-year pledges', () => {
   });
 });
 
+/** The States and regional organisations the 1540 Committee lists as requesting after its 2008 report. */
+const UNDATED_REQUESTERS = [
+  'ARM',
+  'AZE',
+  'CARICOM',
+  'CIV',
+  'COD',
+  'COG',
+  'COL',
+  'GTM',
+  'IRQ',
+  'MDG',
+  'MEX',
+  'MNG',
+  'QAT',
+  'SICA',
+  'SRB',
+  'UGA'
+];
+
+describe('requests whose date and area no source gives', () => {
+  test('the sixteen requesters after 2008 are stored with no year, area, cost or status', async () => {
+    const rows = await db.query<Record<string, unknown>>(
+      sql`SELECT requester_id, year, priority_area, estimated_usd, status, source_id FROM needs
+          WHERE need_id LIKE 'un1540-since-2008-%' ORDER BY requester_id`
+    );
+    expect(rows.map((r) => r.requester_id)).toEqual(UNDATED_REQUESTERS);
+    for (const r of rows)
+      expect(r).toMatchObject({
+        year: null,
+        priority_area: null,
+        estimated_usd: null,
+        status: null,
+        source_id: 'un1540-facilitating-assistance'
+      });
+  });
+
+  test('they are counted in the totals and placed in no area and no year', async () => {
+    const byArea = await needsByArea(db, DEFAULT_RULES, all);
+    const byYear = await needsByYear(db, DEFAULT_RULES, all);
+    const [counts] = await db.query<{ all: number; noArea: number; noYear: number }>(
+      sql`SELECT CAST(count(*) AS INTEGER) AS "all",
+                 CAST(count(*) FILTER (WHERE priority_area IS NULL) AS INTEGER) AS "noArea",
+                 CAST(count(*) FILTER (WHERE year IS NULL) AS INTEGER) AS "noYear" FROM needs`
+    );
+    const count = (n: NeedsRow) => n.pricedCount + n.unpriced;
+    expect(byArea.reduce((s, n) => s + count(n), 0)).toBe(counts!.all);
+    expect(byYear.reduce((s, n) => s + count(n), 0)).toBe(counts!.all);
+    expect(count(byArea.find((n) => n.area === null)!)).toBe(counts!.noArea);
+    expect(count(byYear.find((n) => n.year === null)!)).toBe(counts!.noYear);
+    // Each area holds exactly the requests recorded in it: none is put in a guessed one.
+    for (const n of byArea.filter((n) => n.area !== null)) {
+      const [{ k }] = (await db.query<{ k: number }>(
+        sql`SELECT CAST(count(*) AS INTEGER) AS k FROM needs WHERE priority_area = ${n.area}`
+      )) as [{ k: number }];
+      expect(count(n), n.area!).toBe(k);
+    }
+    expect(
+      unplacedNeeds(
+        byArea.find((n) => n.area === null),
+        'area'
+      )
+    ).toBe('16 requests with no area recorded (none priced): in the totals, in no area.');
+  });
+
+  test('an area filter or a year range leaves them out', async () => {
+    const inArea = await needsByArea(db, DEFAULT_RULES, { ...all, area: 'resolution_1540' });
+    expect(inArea.map((n) => n.area)).toEqual(['resolution_1540']);
+    const inYears = await needsByYear(db, DEFAULT_RULES, { ...all, yearFrom: 2005 });
+    expect(inYears.some((n) => n.year === null)).toBe(false);
+    expect(unplacedNeeds(undefined, 'year')).toBeNull();
+  });
+});
+
 describe('fields no source fills', () => {
   test('only the Paris meeting has a format: its note says "Enlarged Format"', async () => {
     const rows = await db.query(sql`SELECT meeting_id AS id, format FROM meetings WHERE format IS NOT NULL`);
@@ -197,7 +272,8 @@ describe('fields no source fills', () => {
       'un1540-ago-2008',
       'un1540-alb-2004',
       'un1540-arm-2008',
-      'un1540-arm-2015'
+      'un1540-arm-2015',
+      ...UNDATED_REQUESTERS.map((r) => `un1540-since-2008-${r.toLowerCase()}`).sort()
     ]);
     const cited = await db.query(
       sql`SELECT n.need_id FROM needs n JOIN sources s USING (source_id) WHERE s.kind <> 'illustrative' AND n.status IS NOT NULL`

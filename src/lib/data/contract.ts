@@ -195,8 +195,9 @@ export const CONTRACT = {
     columns: [
       { name: 'need_id', type: 'VARCHAR', notNull: true },
       { name: 'requester_id', type: 'VARCHAR', notNull: true },
-      { name: 'priority_area', type: 'VARCHAR', notNull: true, values: PRIORITY_AREAS },
-      { name: 'year', type: 'INTEGER', notNull: true, year: true },
+      // Null: not recorded (the 1540 Committee lists who requested after 2008, not when or in which area).
+      { name: 'priority_area', type: 'VARCHAR', values: PRIORITY_AREAS },
+      { name: 'year', type: 'INTEGER', year: true },
       { name: 'estimated_usd', type: 'DOUBLE', nonNegative: true },
       // Null: not recorded.
       { name: 'status', type: 'VARCHAR', values: NEED_STATUSES },

@@ -99,6 +99,22 @@ export function moneyAndNeedsTable(money: readonly MoneyRow[], needs: readonly N
   ]);
 }
 
+/** Needs by area: those a chart can place, and the one row of those whose area is not recorded. */
+export function needsByPlacedArea<N extends NeedsRow & { area: PriorityArea | null }>(needs: readonly N[]) {
+  return {
+    placed: needs.filter((n): n is N & { area: PriorityArea } => n.area !== null),
+    unplaced: needs.find((n) => n.area === null)
+  };
+}
+
+/** Needs by year: those a chart can place, and the one row of those whose year is not recorded. */
+export function needsByPlacedYear<N extends NeedsRow & { year: number | null }>(needs: readonly N[]) {
+  return {
+    placed: needs.filter((n): n is N & { year: number } => n.year !== null),
+    unplaced: needs.find((n) => n.year === null)
+  };
+}
+
 /** The years a per-year table lists: every year with money or needs, in order; years not given (null) last. */
 export function yearsListed(
   money: readonly { year: number | null }[],

@@ -5,16 +5,19 @@
 import { ruleSpec, type CountingRules } from '../counting-rules';
 import { constList, sql, trusted, type Db, type Sql } from '../db';
 import { PRIORITY_AREAS, type PriorityArea } from '../contract';
-import { inYears, type FundingFilters } from './funding-filters';
+import { inYears, noYearRange, type FundingFilters } from './funding-filters';
 
-/** Needs in view. The illustrative rule applies to them too; the donor filter does not (needs have requesters). */
+/**
+ * Needs in view. The illustrative rule applies to them too; the donor filter does not (needs have requesters). A
+ * need whose area or year is not recorded is in view until an area or a year range is chosen.
+ */
 function needsSql(rules: CountingRules, f: FundingFilters): Sql {
   return sql`
     SELECT n.*, s.kind AS source_kind, s.title AS source_title
     FROM needs n JOIN sources s ON s.source_id = n.source_id
     WHERE ${ruleSpec('illustrative').keeps!(rules.illustrative)}
       AND (${f.area}::VARCHAR IS NULL OR n.priority_area = ${f.area})
-      AND ${inYears(sql`n.year`, f)}`;
+      AND CASE WHEN n.year IS NULL THEN ${noYearRange(f)} ELSE ${inYears(sql`n.year`, f)} END`;
 }
 
 export interface NeedsRow {
@@ -37,25 +40,29 @@ const NEEDS = trusted(`
              ORDER BY need_id) AS labels,
   string_agg(DISTINCT source_title, '; ' ORDER BY source_title) AS sources`);
 
-/** Needs per priority area: priced needs summed, unpriced ones counted (grain: area). */
+/**
+ * Needs per priority area: priced needs summed, unpriced ones counted (grain: area). The needs whose area is not
+ * recorded are one row of their own, area null, last: in every total, in no area.
+ */
 export function needsByArea(
   db: Db,
   rules: CountingRules,
   f: FundingFilters
-): Promise<(NeedsRow & { area: PriorityArea })[]> {
+): Promise<(NeedsRow & { area: PriorityArea | null })[]> {
   return db.query(
     sql`SELECT priority_area AS area, ${NEEDS} FROM (${needsSql(rules, f)}) GROUP BY priority_area
-     ORDER BY list_position(${constList(PRIORITY_AREAS)}, priority_area)`
+     ORDER BY list_position(${constList(PRIORITY_AREAS)}, priority_area) NULLS LAST`
   );
 }
 
-/** Needs per year requested (grain: year). */
+/** Needs per year requested (grain: year); those whose year is not recorded one row, year null, last. */
 export function needsByYear(
   db: Db,
   rules: CountingRules,
   f: FundingFilters
-): Promise<(NeedsRow & { year: number })[]> {
+): Promise<(NeedsRow & { year: number | null })[]> {
   return db.query(
-    sql`SELECT CAST(year AS INTEGER) AS year, ${NEEDS} FROM (${needsSql(rules, f)}) GROUP BY year ORDER BY year`
+    sql`SELECT CAST(year AS INTEGER) AS year, ${NEEDS} FROM (${needsSql(rules, f)}) GROUP BY year
+        ORDER BY year NULLS LAST`
   );
 }
