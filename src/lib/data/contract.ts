@@ -185,10 +185,17 @@ export const CONTRACT = {
       { name: 'project', type: 'VARCHAR' },
       // Null reads as `stated`.
       { name: 'year_basis', type: 'VARCHAR', values: YEAR_BASES, optional: true },
+      // The assistance request this contribution answers, where the data links them; null: no link recorded.
+      { name: 'need_id', type: 'VARCHAR', optional: true },
       sourceColumn
     ],
     key: ['contribution_id'],
-    references: [entityRef('donor_id'), entityRef('recipient_id'), sourceRef],
+    references: [
+      entityRef('donor_id'),
+      entityRef('recipient_id'),
+      { column: 'need_id', table: 'needs', targetColumn: 'need_id' },
+      sourceRef
+    ],
     ordered: [['year', 'period_end_year']]
   },
   needs: {
