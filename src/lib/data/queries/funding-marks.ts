@@ -46,10 +46,10 @@ function only(o: MarkOptions, yearIsNull: Sql): Sql {
  * `first_year`. A row whose years its source does not give (`year_basis = 'by'`) has no year here (null): it
  * counts when no year bound is set, and falls outside any year range. All stages are kept.
  */
-function countedSql(rules: CountingRules, f: FundingFilters): Sql {
+export function countedSql(rules: CountingRules, f: FundingFilters): Sql {
   const spread = sql`(${rules.multiYear === 'spread'} AND c.period_end_year IS NOT NULL AND ${YEARS_GIVEN})`;
   return sql`
-    SELECT c.contribution_id, c.donor_id, c.priority_area, c.stage,
+    SELECT c.contribution_id, c.donor_id, c.recipient_id, c.priority_area, c.stage,
            COALESCE(c.project, c.contribution_id) AS project,
            COALESCE(c.project, c.contribution_id)
              || CASE WHEN ${spread} THEN ' (spread evenly over ' || c.year || '–' || c.period_end_year || ', '
