@@ -8,7 +8,8 @@ const views = [
   { path: '/', file: 'home.png', charts: 1, height: 1000 },
   { path: '/attendance', file: 'attendance.png', charts: 2, height: 1500 },
   { path: '/funding', file: 'funding.png', charts: 4, height: 2000 },
-  { path: '/expansion', file: 'expansion.png', charts: 2, height: 1700 }
+  { path: '/expansion', file: 'expansion.png', charts: 2, height: 1700 },
+  { path: '/needs?request=ill-need-009', file: 'needs.png', charts: 0, height: 2000 }
 ];
 
 const site = await startSite();

@@ -38,12 +38,9 @@ export async function chartFiles(
   about: ChartAbout,
   table: ExportTable
 ): Promise<ChartFiles> {
+  const data = { about, csv: chartCsv(table, about), parquet: chartParquet(table, about) };
+  // A card that is a table has no image: its rows are its figure.
+  if (!card.querySelector('.plot')) return data;
   const image = chartImage(card, about);
-  return {
-    about,
-    svg: image.svg,
-    png: await svgToPng(image.svg, image.width, image.height, 2, '#ffffff'),
-    csv: chartCsv(table, about),
-    parquet: chartParquet(table, about)
-  };
+  return { ...data, svg: image.svg, png: await svgToPng(image.svg, image.width, image.height, 2, '#ffffff') };
 }

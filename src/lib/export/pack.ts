@@ -4,8 +4,9 @@ import { sourcesMarkdown, type ChartAbout } from './about';
 
 export interface ChartFiles {
   about: ChartAbout;
-  svg: string;
-  png: Uint8Array;
+  /** Absent for a card that is a table (its rows are its figure). */
+  svg?: string;
+  png?: Uint8Array;
   csv: string;
   parquet: Uint8Array;
 }
@@ -20,8 +21,8 @@ export function reportPack(view: string, charts: readonly ChartFiles[]): Uint8Ar
     )
   };
   for (const chart of charts) {
-    files[`${chart.about.id}.svg`] = strToU8(chart.svg);
-    files[`${chart.about.id}.png`] = chart.png;
+    if (chart.svg) files[`${chart.about.id}.svg`] = strToU8(chart.svg);
+    if (chart.png) files[`${chart.about.id}.png`] = chart.png;
     files[`${chart.about.id}.csv`] = strToU8(chart.csv);
     files[`${chart.about.id}.parquet`] = chart.parquet;
   }

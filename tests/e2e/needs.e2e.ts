@@ -1,0 +1,75 @@
+/**
+ * The match-making view on the production build: filters in the URL that survive a reload, open requests with no
+ * partner active said so and listed first, a request's partners on demand, the rules shared with /funding.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startSite, waitForData, watchedPage, type Site } from '../support/browser';
+
+let site: Site;
+beforeAll(async () => {
+  site = await startSite();
+});
+afterAll(() => site.close());
+
+async function open(path: string) {
+  const w = await watchedPage(site);
+  await w.page.goto(`${site.url}${path}`);
+  await waitForData(w.page);
+  await w.page.locator('#requests tbody tr').first().waitFor();
+  return w;
+}
+
+const requesters = (page: Page) => page.locator('#requests tbody tr td:first-child').allTextContents();
+
+describe('the match-making view', () => {
+  test('a region filter narrows the list and the gaps, goes to the URL and survives a reload', async () => {
+    const w = await open('/needs');
+    const everyone = await requesters(w.page);
+    await w.page.getByRole('combobox', { name: /^Region/ }).selectOption('Americas');
+    await expect.poll(() => w.page.url()).toContain('region=Americas');
+    await expect.poll(async () => (await requesters(w.page)).length).toBeLessThan(everyone.length);
+    const americas = await requesters(w.page);
+    expect(americas).toEqual(expect.arrayContaining(['Colombia', 'Guatemala', 'Mexico']));
+    expect(americas).not.toContain('Ukraine');
+    const regions = await w.page.locator('#gaps tbody tr td:first-child').allTextContents();
+    expect(new Set(regions)).toEqual(new Set(['Americas']));
+    await w.page.reload();
+    await waitForData(w.page);
+    await expect.poll(() => requesters(w.page)).toEqual(americas);
+    expect(w.consoleErrors).toEqual([]);
+    expect(w.requests.filter((u) => !u.startsWith(site.url + '/'))).toEqual([]);
+    await w.context.close();
+  });
+
+  test('an open request no partner answers is said so, first; a request shows its partners by tier', async () => {
+    const w = await open('/needs');
+    const first = w.page.locator('#requests tbody tr').first();
+    expect(await first.locator('td').nth(5).textContent()).toBe('open');
+    expect(await first.locator('td').nth(6).textContent()).toContain('no partner active here');
+    const georgia = w.page.locator('#requests tbody tr', { hasText: 'Border radiation monitors' });
+    await georgia.getByRole('button', { name: 'Show partners' }).click();
+    await expect.poll(() => w.page.url()).toContain('request=ill-need-009');
+    const partners = w.page.locator('#candidates tbody tr');
+    await expect.poll(() => partners.count()).toBeGreaterThan(0);
+    expect(await partners.first().textContent()).toContain('United Kingdom');
+    expect(await partners.first().textContent()).toContain('to the requester itself');
+    await w.context.close();
+  });
+
+  test('the counting rules are the funding view’s: excluding in-kind support removes a partner', async () => {
+    const w = await open('/needs?request=ill-need-009&in_kind=exclude');
+    const card = w.page.locator('#candidates');
+    await expect.poll(() => card.textContent()).toContain('No partner');
+    expect(await card.textContent()).not.toContain('United Kingdom');
+    const georgia = w.page.locator('#requests tbody tr', { hasText: 'Border radiation monitors' });
+    expect(await georgia.textContent()).toContain('no partner active here');
+    expect(
+      await w.page
+        .getByRole('group', { name: 'In-kind support' })
+        .getByRole('radio', { name: 'exclude' })
+        .isChecked()
+    ).toBe(true);
+    await w.context.close();
+  });
+});
