@@ -73,4 +73,25 @@ describe('the match-making view', () => {
     ).toBe(true);
     await w.context.close();
   });
+
+  test('a state on the map links to its requests: a click filters the list, and the map says each standing', async () => {
+    const w = await open('/needs');
+    const georgia = w.page.locator('#requesters-map g.requesters a', {
+      has: w.page.locator('[aria-label^="Georgia:"]')
+    });
+    await georgia.waitFor();
+    expect(await georgia.locator('[aria-label^="Georgia:"]').getAttribute('aria-label')).toBe(
+      'Georgia: a request recorded open'
+    );
+    const labels = await w.page
+      .locator('#requesters-map g.requesters [aria-label]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+    expect(labels).toContain('Kazakhstan: a request recorded open');
+    expect(labels.some((l) => l?.endsWith('requests whose status is not recorded'))).toBe(true);
+    await georgia.click();
+    await expect.poll(() => w.page.url()).toContain('requester=GEO');
+    await expect.poll(() => requesters(w.page)).toEqual(['Georgia']);
+    expect(w.consoleErrors).toEqual([]);
+    await w.context.close();
+  });
 });

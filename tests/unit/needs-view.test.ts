@@ -3,7 +3,13 @@ import { describe, expect, test } from 'vitest';
 import { DEFAULT_RULES } from '$lib/data/counting-rules';
 import type { RequestRow } from '$lib/data/queries/requests';
 import { DEFAULT_NEEDS, parseNeeds, serializeNeeds } from '$lib/views/needs';
-import { linkNotices, partnersWords, requestScope, sortRequests } from '$lib/views/needs-rows';
+import {
+  linkNotices,
+  partnersWords,
+  requestScope,
+  requesterStandings,
+  sortRequests
+} from '$lib/views/needs-rows';
 
 const row = (over: Partial<RequestRow>): RequestRow => ({
   needId: 'n',
@@ -74,5 +80,22 @@ describe('the requests in words and order', () => {
     expect(requestScope({ ...DEFAULT_NEEDS.filters, region: 'not_recorded' })).toBe(
       'Region: not recorded; all priority areas; every status; all years'
     );
+  });
+});
+
+describe('the requesters on the map', () => {
+  test('open wins; all matched or met is answered; any status not recorded otherwise', () => {
+    const standings = requesterStandings([
+      row({ needId: 'a', requesterId: 'GEO', status: 'open' }),
+      row({ needId: 'b', requesterId: 'GEO', status: 'met' }),
+      row({ needId: 'c', requesterId: 'KAZ', requester: 'Kazakhstan', status: 'matched' }),
+      row({ needId: 'd', requesterId: 'KAZ', requester: 'Kazakhstan', status: 'met' }),
+      row({ needId: 'e', requesterId: 'AZE', requester: 'Azerbaijan', status: null, sourceKind: 'cited' })
+    ]);
+    expect(standings.map((s) => [s.entityId, s.standing, s.requests, s.illustrative])).toEqual([
+      ['GEO', 'open', 2, true],
+      ['KAZ', 'answered', 2, true],
+      ['AZE', 'not_recorded', 1, false]
+    ]);
   });
 });

@@ -16,6 +16,7 @@ beforeAll(async () => {
 afterAll(() => db.close());
 
 const all: RequestFilters = {
+  requester: null,
   region: null,
   subregion: null,
   area: null,

@@ -64,6 +64,12 @@ export const COLORS = {
     attended: OBSERVABLE_10[2],
     nonMember: '#e6e8eb'
   },
+  /** Requesters on the match-making map, by what their requests are recorded as. */
+  requests: {
+    open: '#c2410c',
+    answered: '#2f855a',
+    not_recorded: '#8a94a3'
+  },
   /** Member counts as the sources publish them, beside the counted ones. */
   published: '#b42318',
   ink: '#1b1e23',

@@ -2,9 +2,10 @@
  * The match-making view's rows reshaped for its cards, and its words: the requests sorted, a request's candidates
  * by tier, the gaps for export, the filters in words. Pure, so tests pin them.
  */
+import type { RequesterStanding } from '$lib/charts/requesters-map';
 import { AREA_LABELS } from '$lib/charts/theme';
 import type { GapRow } from '$lib/data/queries/request-gaps';
-import type { RegionOption } from '$lib/data/queries/request-options';
+import type { RequesterOption } from '$lib/data/queries/request-options';
 import {
   NOT_RECORDED,
   type CandidateRow,
@@ -74,7 +75,7 @@ export function openButLinked(rows: readonly RequestRow[]): RequestRow[] {
 }
 
 /** The region and sub-region choices, "not recorded" last. */
-export function regionChoices(options: readonly RegionOption[]) {
+export function regionChoices(options: readonly RequesterOption[]) {
   const unique = (values: (string | null)[]) => [...new Set(values)];
   const label = (v: string | null) => (v === null ? 'not recorded' : v);
   const choice = (v: string | null) => ({ value: v ?? NOT_RECORDED, label: label(v) });
@@ -89,6 +90,7 @@ export function requestScope(f: RequestFilters): string {
   const named = (name: string, v: string | null, all: string) =>
     v === null ? all : `${name}: ${v === NOT_RECORDED ? 'not recorded' : v}`;
   const words = [
+    ...(f.requester ? [`Requester: ${f.requester}`] : []),
     named('Region', f.region, 'all regions'),
     ...(f.subregion ? [named('Sub-region', f.subregion, '')] : []),
     f.area ? areaWords(f.area) : 'all priority areas',
@@ -114,4 +116,24 @@ export function linkNotices(rows: readonly RequestRow[]): string[] {
     (r) =>
       `${r.requester}'s request "${orNotRecorded(r.description)}" is recorded open, yet ${formatCount(r.linked)} ${r.linked === 1 ? 'contribution is' : 'contributions are'} linked to it in the data.`
   );
+}
+
+/**
+ * Each requester's standing for the map: a request recorded open; else every request matched or met; else (some
+ * status not recorded) not recorded.
+ */
+export function requesterStandings(rows: readonly RequestRow[]): RequesterStanding[] {
+  const by = new Map<string, RequestRow[]>();
+  for (const r of rows) by.set(r.requesterId, [...(by.get(r.requesterId) ?? []), r]);
+  return [...by.values()].map((own) => ({
+    entityId: own[0]!.requesterId,
+    name: own[0]!.requester,
+    standing: own.some((r) => r.status === 'open')
+      ? 'open'
+      : own.every((r) => r.status === 'matched' || r.status === 'met')
+        ? 'answered'
+        : 'not_recorded',
+    requests: own.length,
+    illustrative: own.every((r) => r.sourceKind === 'illustrative')
+  }));
 }

@@ -8,11 +8,11 @@ import type { CountingRules } from '$lib/data/counting-rules';
 import { fundingYearRange } from '$lib/data/queries/funding';
 import { citedSources } from '$lib/data/queries/home';
 import { gapsByRegion, unattributedMoney } from '$lib/data/queries/request-gaps';
-import { requesterRegions } from '$lib/data/queries/request-options';
+import { requesterOptions } from '$lib/data/queries/request-options';
 import { NOT_RECORDED, candidates, requests, type RequestFilters } from '$lib/data/queries/requests';
 import { DEFAULT_RULES } from '$lib/data/counting-rules';
 import { parseRules, serializeRules } from './funding';
-import { parseYear, setYears, type Parsed } from './url';
+import { ENTITY_ID, parseYear, setYears, type Parsed } from './url';
 import { defineView } from './view';
 
 export interface NeedsView {
@@ -24,7 +24,15 @@ export interface NeedsView {
 
 export const DEFAULT_NEEDS: NeedsView = {
   rules: DEFAULT_RULES,
-  filters: { region: null, subregion: null, area: null, status: null, yearFrom: null, yearTo: null },
+  filters: {
+    requester: null,
+    region: null,
+    subregion: null,
+    area: null,
+    status: null,
+    yearFrom: null,
+    yearTo: null
+  },
   request: null
 };
 
@@ -55,6 +63,11 @@ export function parseNeeds(params: URLSearchParams): Parsed<NeedsView> {
   }
   const area = oneOf(params.get('area'), PRIORITY_AREAS, 'a priority area', notices) as PriorityArea | null;
   const status = oneOf(params.get('status'), [...NEED_STATUSES, NOT_RECORDED], 'a status', notices);
+  let requester = params.get('requester');
+  if (requester !== null && !ENTITY_ID.test(requester)) {
+    notices.push(`"${requester}" is not a requester's code; showing every requester.`);
+    requester = null;
+  }
   let request = params.get('request');
   if (request !== null && !NEED_ID.test(request)) {
     notices.push(`"${request}" is not a request id; no request is selected.`);
@@ -64,6 +77,7 @@ export function parseNeeds(params: URLSearchParams): Parsed<NeedsView> {
     value: {
       rules,
       filters: {
+        requester,
         region,
         subregion,
         area,
@@ -80,6 +94,7 @@ export function parseNeeds(params: URLSearchParams): Parsed<NeedsView> {
 export function serializeNeeds({ rules, filters: f, request }: NeedsView): URLSearchParams {
   const params = new URLSearchParams();
   serializeRules(rules, params);
+  if (f.requester) params.set('requester', f.requester);
   if (f.region) params.set('region', f.region);
   if (f.subregion) params.set('subregion', f.subregion);
   if (f.area) params.set('area', f.area);
@@ -99,7 +114,7 @@ export const needsView = defineView<NeedsView>({
   candidates: { reads: ['rules', 'filters'], run: (db, s) => candidates(db, s.rules, s.filters) },
   gaps: { reads: ['rules', 'filters'], run: (db, s) => gapsByRegion(db, s.rules, s.filters) },
   unattributed: { reads: ['rules', 'filters'], run: (db, s) => unattributedMoney(db, s.rules, s.filters) },
-  regions: { reads: [], run: (db) => requesterRegions(db) },
+  requesters: { reads: [], run: (db) => requesterOptions(db) },
   years: { reads: [], run: (db) => fundingYearRange(db) },
   needSources: { reads: [], run: (db) => citedSources(db, 'needs') },
   moneySources: { reads: [], run: (db) => citedSources(db, 'contributions') }

@@ -1,15 +1,18 @@
-/** The filter choices of the match-making view: the regions and sub-regions requesters are in. */
+/** The filter choices of the match-making view: the requesters, with their regions and sub-regions. */
 import { sql, type Db } from '../db';
 
-export interface RegionOption {
+export interface RequesterOption {
+  entityId: string;
+  name: string;
   /** Null: not recorded (a regional body, say). */
   region: string | null;
   subregion: string | null;
 }
 
-/** Every region and sub-region of a requester, in order; not recorded last. */
-export function requesterRegions(db: Db): Promise<RegionOption[]> {
-  return db.query<RegionOption>(sql`
-    SELECT DISTINCT e.region, e.subregion FROM needs n JOIN entities e ON e.entity_id = n.requester_id
-    ORDER BY e.region NULLS LAST, e.subregion NULLS LAST`);
+/** Every requester, by name. */
+export function requesterOptions(db: Db): Promise<RequesterOption[]> {
+  return db.query<RequesterOption>(sql`
+    SELECT DISTINCT e.entity_id AS "entityId", e.name, e.region, e.subregion
+    FROM needs n JOIN entities e ON e.entity_id = n.requester_id
+    ORDER BY e.name`);
 }

@@ -13,6 +13,8 @@ import { countedSql } from './funding-marks';
 export const NOT_RECORDED = 'not_recorded';
 
 export interface RequestFilters {
+  /** One requester (a click on the map), or null for all. */
+  requester: string | null;
   region: string | null;
   subregion: string | null;
   area: PriorityArea | null;
@@ -37,6 +39,7 @@ export function requestsSql(rules: CountingRules, f: RequestFilters): Sql {
            s.title AS source_title, s.kind AS source_kind
     FROM needs n JOIN entities e ON e.entity_id = n.requester_id JOIN sources s ON s.source_id = n.source_id
     WHERE ${ruleSpec('illustrative').keeps!(rules.illustrative)}
+      AND (${f.requester}::VARCHAR IS NULL OR n.requester_id = ${f.requester})
       AND ${oneOrNotRecorded(sql`e.region`, f.region)}
       AND ${oneOrNotRecorded(sql`e.subregion`, f.subregion)}
       AND ${oneOrNotRecorded(sql`n.status`, f.status)}
