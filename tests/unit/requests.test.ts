@@ -7,6 +7,7 @@ import { DEFAULT_RULES } from '$lib/data/counting-rules';
 import { sql, type ArrowDb } from '$lib/data/db';
 import { gapsByRegion, unattributedMoney } from '$lib/data/queries/request-gaps';
 import { candidates, requests, type RequestFilters } from '$lib/data/queries/requests';
+import { DEFAULT_NEEDS } from '$lib/views/needs';
 import { openSampleDb } from './sample-db';
 
 let db: ArrowDb & { close(): void };
@@ -15,15 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
-const all: RequestFilters = {
-  requester: null,
-  region: null,
-  subregion: null,
-  area: null,
-  status: null,
-  yearFrom: null,
-  yearTo: null
-};
+const all: RequestFilters = DEFAULT_NEEDS.filters;
 const rules = DEFAULT_RULES;
 
 describe('the requests', () => {

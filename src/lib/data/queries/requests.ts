@@ -31,9 +31,17 @@ export function oneOrNotRecorded(column: Sql, value: string | null): Sql {
   return sql`${column} = ${value}`;
 }
 
+/** The years of the filters, as the funding queries take them: money in every area, from every partner. */
+const yearsOnly = (f: RequestFilters): FundingFilters => ({
+  donor: null,
+  area: null,
+  yearFrom: f.yearFrom,
+  yearTo: f.yearTo
+});
+
 /** The requests in view: the filters, and the illustrative rule (made-up requests go when it excludes them). */
 export function requestsSql(rules: CountingRules, f: RequestFilters): Sql {
-  const years = { donor: null, area: null, yearFrom: f.yearFrom, yearTo: f.yearTo } satisfies FundingFilters;
+  const years = yearsOnly(f);
   return sql`
     SELECT n.*, e.name AS requester, e.kind AS requester_kind, e.region, e.subregion,
            s.title AS source_title, s.kind AS source_kind
@@ -49,9 +57,8 @@ export function requestsSql(rules: CountingRules, f: RequestFilters): Sql {
 
 /** Counted money to a recipient, one row per contribution and attributed year, at the rules' stage. */
 export function moneySql(rules: CountingRules, f: RequestFilters): Sql {
-  const years = { donor: null, area: null, yearFrom: f.yearFrom, yearTo: f.yearTo } satisfies FundingFilters;
   return sql`
-    SELECT c.*, r.region, r.subregion FROM (${countedSql(rules, years)}) c
+    SELECT c.*, r.region, r.subregion FROM (${countedSql(rules, yearsOnly(f))}) c
     JOIN entities r ON r.entity_id = c.recipient_id
     WHERE c.stage = ${rules.stage}`;
 }
