@@ -94,4 +94,18 @@ describe('the match-making view', () => {
     expect(w.consoleErrors).toEqual([]);
     await w.context.close();
   });
+
+  test('printed, the list of requests is whole: no row is hidden in a scroll box', async () => {
+    const w = await open('/needs');
+    await w.page.emulateMedia({ media: 'print' });
+    const clipped = await w.page
+      .locator('#requests .scroll')
+      .evaluate((box) => box.scrollHeight > box.clientHeight + 1);
+    expect(clipped).toBe(false);
+    await w.page.emulateMedia({ media: 'screen' });
+    expect(
+      await w.page.locator('#requests .scroll').evaluate((box) => box.scrollHeight > box.clientHeight + 1)
+    ).toBe(true);
+    await w.context.close();
+  });
 });
