@@ -16,6 +16,7 @@
  * knows when the basis is ready.
  */
 import { RULES, type RuleSpec } from '../counting-rules';
+import { YEARS_GIVEN_TEXT as YEARS_GIVEN } from './funding-filters';
 
 /** The schema that holds the basis: dropped whole, with every table a build made in it. */
 export const BASIS_SCHEMA = 'funding_basis';
@@ -51,8 +52,6 @@ export const STEP_ROWS = 32_768;
 const RULE_COLUMNS = [...new Set((RULES as readonly RuleSpec[]).flatMap((r) => r.reads ?? []))];
 const ruleColumns = (table: 'c' | 's') =>
   RULE_COLUMNS.filter((c) => c.startsWith(`${table}.`)).map((c) => c.slice(2));
-
-const YEARS_GIVEN = `COALESCE(c.year_basis, 'stated') = 'stated'`;
 
 /**
  * Each key of a table and how it is read from a contribution `c` joined with its source `s`. The source's

@@ -1,6 +1,6 @@
 /** The funding view's filters, and how a year range reads in SQL: shared by its money and its needs. */
 import type { PriorityArea } from '../contract';
-import { sql, type Sql } from '../db';
+import { sql, trusted, type Sql } from '../db';
 
 export interface FundingFilters {
   /** A donor's entity id, or null for all. */
@@ -23,3 +23,10 @@ export function inYears(column: Sql, f: FundingFilters): Sql {
 export function noYearRange(f: FundingFilters): Sql {
   return sql`${!hasYearRange(f)}`;
 }
+
+/**
+ * A contribution `c` whose years its source gives (`year_basis` stated, or not recorded, which reads so): the one
+ * spelling the queries and the basis share.
+ */
+export const YEARS_GIVEN_TEXT = `COALESCE(c.year_basis, 'stated') = 'stated'`;
+export const YEARS_GIVEN = trusted(YEARS_GIVEN_TEXT);

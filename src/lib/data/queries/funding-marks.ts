@@ -13,7 +13,7 @@
 import { rulesKeep, type CountingRules, type Stage } from '../counting-rules';
 import { sql, trusted, type Sql } from '../db';
 import { PER_YEAR, basisTable } from './funding-basis';
-import { hasYearRange, inYears, noYearRange, type FundingFilters } from './funding-filters';
+import { YEARS_GIVEN, hasYearRange, inYears, noYearRange, type FundingFilters } from './funding-filters';
 
 export type MarkBy = 'area' | 'donor' | 'year' | 'none';
 
@@ -23,9 +23,6 @@ export interface MarkOptions {
   /** Only the money whose years the sources do not give (what a year range leaves out). */
   yearsNotGiven?: boolean;
 }
-
-/** The contribution's years are given by its source (`year_basis` stated, or not recorded, which reads so). */
-const YEARS_GIVEN = trusted(`COALESCE(c.year_basis, 'stated') = 'stated'`);
 
 /** The filters a user sets: spliced only when set, so a table without the donor can answer when none is. */
 function filtered(f: FundingFilters): Sql {

@@ -13,7 +13,7 @@ import {
 } from '../counting-rules';
 import { constList, sql, trusted, type Db, type Sql } from '../db';
 import { basisBuilding, basisReady } from './funding-basis-state';
-import { hasYearRange, type FundingFilters } from './funding-filters';
+import { YEARS_GIVEN, hasYearRange, type FundingFilters } from './funding-filters';
 import { basisMarks, scannedMarks, type MarkBy, type MarkOptions } from './funding-marks';
 
 export { inYears, type FundingFilters } from './funding-filters';
@@ -27,9 +27,6 @@ async function marks(db: Db, rules: CountingRules, f: FundingFilters, by: MarkBy
   if (building) await building;
   return basisReady(db) ? basisMarks(rules, f, by, o) : scannedMarks(rules, f, by, o);
 }
-
-/** The contribution's years are given by its source (`year_basis` stated, or not recorded, which reads so). */
-const YEARS_GIVEN = trusted(`COALESCE(c.year_basis, 'stated') = 'stated'`);
 
 /** What every money row carries for charts and tooltips, from a relation of marks. */
 const MONEY = trusted(`amount, rows, illustrative, top.label AS labels,
