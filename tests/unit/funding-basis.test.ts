@@ -6,7 +6,6 @@
  * the basis multiplies a group's sum by its share of years where the scan adds each year's part.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { STAGES } from '$lib/data/contract';
 import type { CountingRules } from '$lib/data/counting-rules';
 import { sql, trusted, type ArrowDb } from '$lib/data/db';
 import { BASIS_TABLES } from '$lib/data/queries/funding-basis';
@@ -15,6 +14,7 @@ import type { FundingFilters } from '$lib/data/queries/funding';
 import { basisMarks, scannedMarks, type MarkBy, type MarkOptions } from '$lib/data/queries/funding-marks';
 import { loadUserFiles } from '$lib/data/user-files';
 import { syntheticSampleContributions } from '../../scripts/synthetic-sample';
+import { ALL_RULES } from './rule-combinations';
 import { openSampleDb } from './sample-db';
 
 let db: ArrowDb & { close(): void };
@@ -23,19 +23,6 @@ beforeAll(async () => {
   expect(await buildFundingBasis(db)).toBe(true);
 });
 afterAll(() => db.close());
-
-/** Every combination of the rules: 3 stages × 2⁵ exclusions × 2 multi-year modes = 192. */
-const ALL_RULES: CountingRules[] = STAGES.flatMap((stage) =>
-  Array.from({ length: 64 }, (_, bits) => ({
-    stage,
-    domestic: (bits & 1) > 0,
-    multilateral: (bits & 2) > 0,
-    inKind: (bits & 4) > 0,
-    legacyAreas: (bits & 8) > 0,
-    illustrative: (bits & 16) > 0,
-    multiYear: bits & 32 ? 'spread' : 'first_year'
-  }))
-);
 
 const none: FundingFilters = { donor: null, area: null, yearFrom: null, yearTo: null };
 const FILTERS: FundingFilters[] = [

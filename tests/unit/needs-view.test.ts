@@ -1,7 +1,7 @@
 /** The match-making view's URL codec and its pure reshaping: what a shared link and the cards rely on. */
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_RULES } from '$lib/data/counting-rules';
-import type { RequestRow } from '$lib/data/queries/requests';
+import type { RequestRow } from '$lib/views/needs-match';
 import { DEFAULT_NEEDS, parseNeeds, serializeNeeds } from '$lib/views/needs';
 import {
   linkNotices,

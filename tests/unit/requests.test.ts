@@ -5,9 +5,10 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEFAULT_RULES } from '$lib/data/counting-rules';
 import { sql, type ArrowDb } from '$lib/data/db';
-import { gapsByRegion, unattributedMoney } from '$lib/data/queries/request-gaps';
-import { candidates, requests, type RequestFilters } from '$lib/data/queries/requests';
+import { fundingByRegion } from '$lib/data/queries/request-gaps';
+import { candidates, requests, type CandidateRow, type RequestFilters } from '$lib/data/queries/requests';
 import { DEFAULT_NEEDS } from '$lib/views/needs';
+import { matchMaking } from '$lib/views/needs-match';
 import { openSampleDb } from './sample-db';
 
 let db: ArrowDb & { close(): void };
@@ -18,6 +19,15 @@ afterAll(() => db.close());
 
 const all: RequestFilters = DEFAULT_NEEDS.filters;
 const rules = DEFAULT_RULES;
+
+/** What the view shows: its three queries' answers put together as the page puts them. */
+async function shown(f: RequestFilters, r = rules) {
+  return matchMaking({
+    requests: await requests(db, r, f),
+    candidates: await candidates(db, r, f),
+    funding: await fundingByRegion(db, r, f)
+  });
+}
 
 describe('the requests', () => {
   test('every request is listed once, a regional body with its region not recorded, never dropped', async () => {
@@ -43,7 +53,7 @@ describe('the requests', () => {
   });
 
   test('open requests with no partner active here come first', async () => {
-    const rows = await requests(db, rules, all);
+    const rows = (await shown(all)).requests;
     const lonely = rows.findIndex((r) => !(r.status === 'open' && r.partners === 0));
     expect(lonely).toBeGreaterThan(0);
     expect(rows.slice(lonely).some((r) => r.status === 'open' && r.partners === 0)).toBe(false);
@@ -85,16 +95,32 @@ async function independentCandidates(stage: string) {
 describe('who could answer a request', () => {
   test('each partner once, in its nearest tier, as an independent query finds them', async () => {
     // The disbursed stage with every rule counting: the app's spread over years adds up to the whole amount.
-    const app = await candidates(db, rules, all);
+    const listed = await candidates(db, rules, all);
+    const app = listed.filter((c) => c.tier !== null);
     const expected = await independentCandidates('disbursed');
     const tiers = ['requester', 'subregion', 'region'];
     expect(app.length).toBeGreaterThan(3);
-    expect(app.map((c) => [c.needId, c.donorId, tiers.indexOf(c.tier) + 1])).toEqual(
+    expect(app.map((c) => [c.needId, c.donorId, tiers.indexOf(c.tier!) + 1])).toEqual(
       expected.map((c) => [c.needId, c.donorId, c.tier])
     );
     app.forEach((c, i) => expect(c.amount).toBeCloseTo(expected[i]!.amount, 2));
-    const keys = app.map((c) => `${c.needId} ${c.donorId}`);
+    const keys = listed.map((c) => `${c.needId} ${c.donorId}`);
     expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  test('an explicit link is shown, with or without counted money in a tier', async () => {
+    const linkedTo = (rows: CandidateRow[], needId: string, donorId: string) =>
+      rows.find((c) => c.needId === needId && c.donorId === donorId);
+    // Norway's disbursed money to Ukraine is linked to Ukraine's request and counted in the requester's tier.
+    const disbursed = await candidates(db, rules, all);
+    expect(linkedTo(disbursed, 'ill-need-001', 'NOR')).toMatchObject({ tier: 'requester', linked: 1 });
+    // The Netherlands' link is a commitment: at the disbursed stage nothing is counted, yet the link is listed.
+    expect(linkedTo(disbursed, 'ill-need-002', 'NLD')).toMatchObject({ tier: null, amount: 0, linked: 1 });
+    const committed = await candidates(db, { ...rules, stage: 'committed' }, all);
+    expect(linkedTo(committed, 'ill-need-002', 'NLD')).toMatchObject({ tier: 'requester', linked: 1 });
+    expect(linkedTo(committed, 'ill-need-002', 'NLD')!.amount).toBeGreaterThan(0);
+    // A partner without any link says 0.
+    expect(disbursed.filter((c) => c.linked === 0).length).toBeGreaterThan(0);
   });
 
   test('a rule moves the candidates by exactly the rows it concerns', async () => {
@@ -131,7 +157,7 @@ describe('who could answer a request', () => {
 
 describe('gaps by region', () => {
   test('unpriced requests are counted, never summed as zero, and every request is in one row', async () => {
-    const gaps = await gapsByRegion(db, rules, all);
+    const { gaps } = await shown(all);
     const [raw] = await db.query<{ n: number; priced: number; unpriced: number }>(
       sql`SELECT CAST(count(*) AS INTEGER) AS n, CAST(sum(estimated_usd) AS DOUBLE) AS priced,
                  CAST(count(*) FILTER (WHERE estimated_usd IS NULL) AS INTEGER) AS unpriced FROM needs`
@@ -147,7 +173,7 @@ describe('gaps by region', () => {
   });
 
   test('money with no recipient is said apart, never dropped', async () => {
-    const apart = await unattributedMoney(db, rules, all);
+    const apart = (await shown(all)).unattributed;
     const [{ amount }] = (await db.query<{ amount: number }>(
       sql`SELECT CAST(sum(amount_usd) AS DOUBLE) AS amount FROM contributions
           WHERE recipient_id IS NULL AND stage = 'disbursed'`

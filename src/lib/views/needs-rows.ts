@@ -4,24 +4,26 @@
  */
 import type { RequesterStanding } from '$lib/charts/requesters-map';
 import { AREA_LABELS } from '$lib/charts/theme';
-import type { GapRow } from '$lib/data/queries/request-gaps';
 import type { RequesterOption } from '$lib/data/queries/request-options';
-import {
-  NOT_RECORDED,
-  type CandidateRow,
-  type RequestFilters,
-  type RequestRow,
-  type Tier
-} from '$lib/data/queries/requests';
+import { NOT_RECORDED, type CandidateRow, type RequestFilters, type Tier } from '$lib/data/queries/requests';
 import { tableFromRows, type ExportTable } from '$lib/export/table';
 import { formatCount, formatMoneyShort } from '$lib/format';
 import { yearsWords } from '$lib/words';
+import type { GapRow, RequestRow } from './needs-match';
 
 export const TIER_WORDS: Record<Tier, string> = {
   requester: 'to the requester itself',
   subregion: 'elsewhere in its sub-region',
   region: 'elsewhere in its region'
 };
+
+/** Where a candidate's money goes, or that only the data's link puts it here. */
+export const tierWords = (tier: Tier | null) =>
+  tier ? TIER_WORDS[tier] : 'linked in the data; nothing counted here under these rules';
+
+/** A candidate's explicit links: "2 contributions", or a dash for none. */
+export const linkWords = (linked: number) =>
+  linked === 0 ? '–' : `${formatCount(linked)} ${linked === 1 ? 'contribution' : 'contributions'}`;
 
 /** A value the sources do not give, said so. */
 export const orNotRecorded = (value: string | null | undefined) => value ?? 'not recorded';

@@ -6,8 +6,9 @@
 import { NEED_STATUSES, PRIORITY_AREAS, REGIONS, type PriorityArea } from '$lib/data/contract';
 import type { CountingRules } from '$lib/data/counting-rules';
 import { fundingYearRange } from '$lib/data/queries/funding';
+import { buildFundingBasis } from '$lib/data/queries/funding-basis-state';
 import { citedSources } from '$lib/data/queries/home';
-import { gapsByRegion, unattributedMoney } from '$lib/data/queries/request-gaps';
+import { fundingByRegion } from '$lib/data/queries/request-gaps';
 import { requesterOptions } from '$lib/data/queries/request-options';
 import { NOT_RECORDED, candidates, requests, type RequestFilters } from '$lib/data/queries/requests';
 import { DEFAULT_RULES } from '$lib/data/counting-rules';
@@ -108,12 +109,18 @@ export function serializeNeeds({ rules, filters: f, request }: NeedsView): URLSe
 export const needsView = defineView<NeedsView>({
   defaults: DEFAULT_NEEDS,
   fromUrl: parseNeeds,
-  toUrl: serializeNeeds
+  toUrl: serializeNeeds,
+  // Match-making reads the funding basis too (its tables keep the recipient).
+  prepare: (db) => buildFundingBasis(db)
 })({
-  requests: { reads: ['rules', 'filters'], run: (db, s) => requests(db, s.rules, s.filters) },
+  // Who could answer the requests is computed once, in `candidates`; views/needs-match.ts puts them together.
   candidates: { reads: ['rules', 'filters'], run: (db, s) => candidates(db, s.rules, s.filters) },
-  gaps: { reads: ['rules', 'filters'], run: (db, s) => gapsByRegion(db, s.rules, s.filters) },
-  unattributed: { reads: ['rules', 'filters'], run: (db, s) => unattributedMoney(db, s.rules, s.filters) },
+  // The requests themselves read only the illustrative rule (made-up requests go with made-up money).
+  requests: {
+    reads: (s) => [s.rules.illustrative, s.filters],
+    run: (db, s) => requests(db, s.rules, s.filters)
+  },
+  funding: { reads: ['rules', 'filters'], run: (db, s) => fundingByRegion(db, s.rules, s.filters) },
   requesters: { reads: [], run: (db) => requesterOptions(db) },
   years: { reads: [], run: (db) => fundingYearRange(db) },
   needSources: { reads: [], run: (db) => citedSources(db, 'needs') },

@@ -26,9 +26,14 @@ export function basisReady(db: Db): boolean {
   return stateOf(db).ready;
 }
 
-/** A build is under way: funding queries wait for it (a build costs about what one scan does; a change sends five). */
-export function basisBuilding(db: Db): Promise<boolean> | null {
-  return stateOf(db).building;
+/**
+ * Whether queries read the basis: after waiting for a build under way rather than scanning around it (a build
+ * costs about what one scan does, and a change of rules sends several queries).
+ */
+export async function basisSettled(db: Db): Promise<boolean> {
+  const building = stateOf(db).building;
+  if (building) await building;
+  return stateOf(db).ready;
 }
 
 export interface BuildStep {

@@ -5,11 +5,12 @@
  * A basis table groups contributions by everything a figure can be asked about: the priority area and the stage,
  * every column a counting rule reads (each RULES entry names its own), the source (its kind, which the
  * illustrative rule reads, and its title, which the charts list), whether the source gives the years, and, in the
- * tables that keep them, the donor and the contribution's years (its first year, and the last year it can be
- * spread to). Each group keeps its rows, its amount, and its largest contribution. Everything kept adds up again
- * (sums of sums, the largest of the largest), so a coarser table is built from a finer one, and a query picks the
- * coarsest table that still has what it asks about: no donor unless a partner is filtered or ranked, no years
- * unless a year range is set or the chart is per year.
+ * tables that keep them, the donor, the recipient (what match-making reads) and the contribution's years (its
+ * first year, and the last year it can be spread to). Each group keeps its rows, its amount, and its largest
+ * contribution. Everything kept adds up again (sums of sums, the largest of the largest), so a coarser table is
+ * built from a finer one, and a query picks the coarsest table that still has what it asks about: no donor unless
+ * a partner is filtered or ranked, no years unless a year range is set or the chart is per year, no recipient but
+ * for match-making.
  *
  * This module says what the tables are and the statements that build them, in steps of a few tens of thousands
  * of contributions each, so the one engine thread is never held for long; funding-basis-state.ts runs them and
@@ -21,12 +22,23 @@ import { YEARS_GIVEN_TEXT as YEARS_GIVEN } from './funding-filters';
 /** The schema that holds the basis: dropped whole, with every table a build made in it. */
 export const BASIS_SCHEMA = 'funding_basis';
 
-/** The basis tables, from the finest (donor and years) to the coarsest (neither). */
+/**
+ * The basis tables, from the finest (donor, recipient and years) to the coarsest (neither). The ones with the
+ * recipient but not the years serve match-making alone, which shows no largest contribution: they keep none.
+ */
 export const BASIS_TABLES = [
-  { name: `${BASIS_SCHEMA}.by_donor_and_years`, donor: true, years: true },
-  { name: `${BASIS_SCHEMA}.by_years`, donor: false, years: true },
-  { name: `${BASIS_SCHEMA}.by_donor`, donor: true, years: false },
-  { name: `${BASIS_SCHEMA}.by_neither`, donor: false, years: false }
+  { name: `${BASIS_SCHEMA}.by_donor_and_years`, donor: true, years: true, recipient: true, largest: true },
+  { name: `${BASIS_SCHEMA}.by_years`, donor: false, years: true, recipient: false, largest: true },
+  {
+    name: `${BASIS_SCHEMA}.by_donor_and_recipient`,
+    donor: true,
+    years: false,
+    recipient: true,
+    largest: false
+  },
+  { name: `${BASIS_SCHEMA}.by_recipient`, donor: false, years: false, recipient: true, largest: false },
+  { name: `${BASIS_SCHEMA}.by_donor`, donor: true, years: false, recipient: false, largest: true },
+  { name: `${BASIS_SCHEMA}.by_neither`, donor: false, years: false, recipient: false, largest: true }
 ] as const;
 export type BasisTable = (typeof BASIS_TABLES)[number];
 
@@ -40,9 +52,20 @@ export const PER_YEAR = {
   first_year: `${BASIS_SCHEMA}.per_year_first`
 } as const;
 
-/** The coarsest table that has the donor and the years when they are needed. */
-export function basisTable(needs: { donor: boolean; years: boolean }): BasisTable {
-  return [...BASIS_TABLES].reverse().find((t) => (t.donor || !needs.donor) && (t.years || !needs.years))!;
+/** What a query asks of a table: the donor, the years, the recipient (match-making). */
+export interface BasisNeeds {
+  donor: boolean;
+  years: boolean;
+  recipient?: boolean;
+}
+
+/** The coarsest table that has the donor, the years and the recipient when they are needed. */
+export function basisTable(needs: BasisNeeds): BasisTable {
+  return [...BASIS_TABLES]
+    .reverse()
+    .find(
+      (t) => (t.donor || !needs.donor) && (t.years || !needs.years) && (t.recipient || !needs.recipient)
+    )!;
 }
 
 /** Contributions grouped per build step: small enough that one step stays well under ~100 ms in the browser. */
@@ -63,6 +86,7 @@ function keysOf(t: BasisTable): [name: string, fromContributions: string][] {
   const source = [...new Set([...ruleColumns('s'), 'title'])].map((c) => `${c} := s.${c}`);
   return [
     ...(t.donor ? [['donor_id', 'c.donor_id'] as [string, string]] : []),
+    ...(t.recipient ? [['recipient_id', 'c.recipient_id'] as [string, string]] : []),
     ...own.map((c): [string, string] => [c, `c.${c}`]),
     ['s', `struct_pack(${source.join(', ')})`],
     ['years_given', YEARS_GIVEN],
@@ -79,36 +103,45 @@ function keysOf(t: BasisTable): [name: string, fromContributions: string][] {
 const LARGEST = `max(struct_pack(amount := c.amount_usd, label := COALESCE(c.project, c.contribution_id),
   first_year := c.year, period_end := CASE WHEN ${YEARS_GIVEN} THEN c.period_end_year END))`;
 
-const [FINEST, BY_YEARS, BY_DONOR, COARSEST] = BASIS_TABLES;
-/** What each step adds: its slice of the finest table, and that slice summed for the two middle ones. */
+const [FINEST, BY_YEARS, BY_DONOR_AND_RECIPIENT, BY_RECIPIENT, BY_DONOR, COARSEST] = BASIS_TABLES;
+/** The tables each step sums its slice of the finest table into, and merges after. */
+const SUMMED = [BY_YEARS, BY_DONOR];
+/** What each step adds: its slice of the finest table, and that slice summed for the middle ones. */
 const sliceOf = (t: BasisTable, step: number) => `${t.name}_${step}`;
 
 /**
- * One step: a slice of contributions grouped into tables of its own (none is copied into a growing table: at a
- * million rows the copies cost more than the grouping). The slice is grouped by its source's id and the source
+ * The contributions `where` holds, grouped by a table's keys. They are grouped by their source's id and the source
  * joined to the groups after: a third less work than joining every contribution first.
  */
+function groupedSql(t: BasisTable, where: string): string {
+  const keys = keysOf(t).filter(([k]) => k !== 's');
+  return `SELECT ${keysOf(t)
+    .map(([k, e]) => (k === 's' ? `${e} AS s` : `g.${k}`))
+    .join(', ')}, g.rows, g.amount${t.largest ? ', g.largest' : ''}
+       FROM (SELECT ${keys.map(([k, e]) => `${e} AS ${k}`).join(', ')}, c.source_id,
+                    CAST(count(*) AS INTEGER) AS rows, sum(c.amount_usd) AS amount
+                    ${t.largest ? `, ${LARGEST} AS largest` : ''}
+             FROM contributions c WHERE ${where}
+             GROUP BY ALL) g
+       JOIN sources s ON s.source_id = g.source_id`;
+}
+
+/**
+ * One step: a slice of contributions grouped into tables of its own (none is copied into a growing table: at a
+ * million rows the copies cost more than the grouping).
+ */
 function stepSql(step: number): string {
-  const keys = keysOf(FINEST).filter(([k]) => k !== 's');
   const from = step * STEP_ROWS;
   return `CREATE TABLE ${sliceOf(FINEST, step)} AS
-       SELECT ${keysOf(FINEST)
-         .map(([k, e]) => (k === 's' ? `${e} AS s` : `g.${k}`))
-         .join(', ')}, g.rows, g.amount, g.largest
-       FROM (SELECT ${keys.map(([k, e]) => `${e} AS ${k}`).join(', ')}, c.source_id,
-                    CAST(count(*) AS INTEGER) AS rows, sum(c.amount_usd) AS amount, ${LARGEST} AS largest
-             FROM contributions c
-             WHERE c.rowid >= ${from} AND c.rowid < ${from + STEP_ROWS}
-             GROUP BY ALL) g
-       JOIN sources s ON s.source_id = g.source_id;
-     ${[BY_YEARS, BY_DONOR].map((t) => `CREATE TABLE ${sliceOf(t, step)} AS ${summedSql(t, sliceOf(FINEST, step))};`).join('\n')}`;
+       ${groupedSql(FINEST, `c.rowid >= ${from} AND c.rowid < ${from + STEP_ROWS}`)};
+     ${SUMMED.map((t) => `CREATE TABLE ${sliceOf(t, step)} AS ${summedSql(t, sliceOf(FINEST, step))};`).join('\n')}`;
 }
 
 /** A table's groups summed again from a finer table's. */
 function summedSql(t: BasisTable, from: string): string {
   const keys = keysOf(t).map(([k]) => k);
-  return `SELECT ${keys.join(', ')}, CAST(sum(rows) AS INTEGER) AS rows, sum(amount) AS amount,
-            max(largest) AS largest
+  return `SELECT ${keys.join(', ')}, CAST(sum(rows) AS INTEGER) AS rows, sum(amount) AS amount
+            ${t.largest ? ', max(largest) AS largest' : ''}
           FROM ${from} GROUP BY ${keys.join(', ')}`;
 }
 
@@ -139,6 +172,31 @@ function mergeSteps(t: BasisTable, steps: number): string[] {
   return out;
 }
 
+/** Contributions per part of the table with donor and recipient. */
+const PART_ROWS = 131_072;
+
+/**
+ * The table with donor and recipient, in parts that hold disjoint pairs of donor and recipient (by their hash):
+ * each part groups its pairs' contributions, and the parts are read together with no summing again. Its groups
+ * meet across slices too often for merging slices to pay (at a million rows, more than twice the work).
+ */
+function pairedSteps(rows: number): string[] {
+  const parts = Math.max(1, Math.ceil(rows / PART_ROWS));
+  const part = (k: number) => `${BY_DONOR_AND_RECIPIENT.name}_${k}`;
+  return [
+    ...Array.from(
+      { length: parts },
+      (_, k) =>
+        `CREATE TABLE ${part(k)} AS ${groupedSql(
+          BY_DONOR_AND_RECIPIENT,
+          `hash(c.donor_id, c.recipient_id) % ${parts} = ${k}`
+        )};`
+    ),
+    `CREATE VIEW ${BY_DONOR_AND_RECIPIENT.name} AS ${together(Array.from({ length: parts }, (_, k) => part(k)))};`,
+    `CREATE TABLE ${BY_RECIPIENT.name} AS ${summedSql(BY_RECIPIENT, BY_DONOR_AND_RECIPIENT.name)};`
+  ];
+}
+
 /** The basis and everything a build made, gone. */
 export const DROP_FUNDING_BASIS = `DROP SCHEMA IF EXISTS ${BASIS_SCHEMA} CASCADE;`;
 
@@ -152,8 +210,8 @@ export function buildSteps(rows: number): string[] {
     // cost more than it saves); the middle ones are summed again, since one slice's groups may meet another's;
     // the coarsest comes from the one without years.
     `CREATE VIEW ${FINEST.name} AS ${together(Array.from({ length: steps }, (_, i) => sliceOf(FINEST, i)))};`,
-    ...mergeSteps(BY_YEARS, steps),
-    ...mergeSteps(BY_DONOR, steps),
+    ...SUMMED.flatMap((t) => mergeSteps(t, steps)),
+    ...pairedSteps(rows),
     `CREATE TABLE ${COARSEST.name} AS ${summedSql(COARSEST, BY_DONOR.name)};`,
     perYearSql('spread'),
     perYearSql('first_year')

@@ -12,7 +12,7 @@
  */
 import { rulesKeep, type CountingRules, type Stage } from '../counting-rules';
 import { sql, trusted, type Sql } from '../db';
-import { PER_YEAR, basisTable } from './funding-basis';
+import { PER_YEAR, basisTable, type BasisTable } from './funding-basis';
 import { YEARS_GIVEN, hasYearRange, inYears, noYearRange, type FundingFilters } from './funding-filters';
 
 export type MarkBy = 'area' | 'donor' | 'year' | 'none';
@@ -84,6 +84,23 @@ export function scannedMarks(rules: CountingRules, f: FundingFilters, by: MarkBy
     GROUP BY key, stage`;
 }
 
+/** A basis group's last year under the rules: the end of its period when spread, else its first year. */
+const lastYear = (rules: CountingRules) =>
+  trusted(rules.multiYear === 'spread' ? 'COALESCE(period_end, first_year)' : 'first_year');
+
+/**
+ * The share of a basis group's money inside the filters' year range (0: none of it): the share of its years
+ * inside it. A table without years answers only when no year range is set: then all of a group is in view.
+ */
+export function shareInYears(rules: CountingRules, f: FundingFilters, table: BasisTable): Sql {
+  if (!table.years) return sql`1.0`;
+  const last = lastYear(rules);
+  return sql`CASE WHEN NOT years_given THEN CASE WHEN ${noYearRange(f)} THEN 1.0 ELSE 0.0 END
+                  ELSE greatest(0, least(${last}, COALESCE(${f.yearTo}::INTEGER, 9999))
+                                   - greatest(first_year, COALESCE(${f.yearFrom}::INTEGER, 0)) + 1)
+                       / (${last} - first_year + 1) END`;
+}
+
 /**
  * The marks from the basis. A group's share of a year range is the share of its years inside it (all or none in
  * its first year under `first_year`); a per-year chart spreads a group over its years. The group's rows count
@@ -95,7 +112,7 @@ export function basisMarks(rules: CountingRules, f: FundingFilters, by: MarkBy, 
     years: by === 'year' || hasYearRange(f)
   });
   const spread = rules.multiYear === 'spread';
-  const last = trusted(spread ? 'COALESCE(period_end, first_year)' : 'first_year');
+  const last = lastYear(rules);
   const years = sql`(${last} - first_year + 1)`;
   // The share of a group's money a mark holds (0: none of it in view), and the mark it belongs to.
   let from: Sql, share: Sql, key: Sql;
@@ -114,12 +131,7 @@ export function basisMarks(rules: CountingRules, f: FundingFilters, by: MarkBy, 
   } else {
     from = trusted(`${table.name} c`);
     key = trusted(by === 'none' ? 'NULL' : by === 'area' ? 'priority_area' : 'donor_id');
-    // A table without years answers only when no year range is set: then all of a group is in view.
-    share = table.years
-      ? sql`CASE WHEN NOT years_given THEN CASE WHEN ${noYearRange(f)} THEN 1.0 ELSE 0.0 END
-                 ELSE greatest(0, least(${last}, COALESCE(${f.yearTo}::INTEGER, 9999))
-                                  - greatest(first_year, COALESCE(${f.yearFrom}::INTEGER, 0)) + 1) / ${years} END`
-      : sql`1.0`;
+    share = shareInYears(rules, f, table);
   }
   const spreadWords = spread
     ? sql`CASE WHEN largest.period_end IS NOT NULL THEN ' (spread evenly over ' || largest.first_year || '–'

@@ -12,20 +12,15 @@ import {
   type Stage
 } from '../counting-rules';
 import { constList, sql, trusted, type Db, type Sql } from '../db';
-import { basisBuilding, basisReady } from './funding-basis-state';
+import { basisSettled } from './funding-basis-state';
 import { YEARS_GIVEN, hasYearRange, type FundingFilters } from './funding-filters';
 import { basisMarks, scannedMarks, type MarkBy, type MarkOptions } from './funding-marks';
 
 export { inYears, type FundingFilters } from './funding-filters';
 
-/**
- * The marks' SQL: from the basis when it is ready. A build under way is waited for rather than scanned around:
- * it costs about what one scan does, and a change of rules sends five.
- */
+/** The marks' SQL: from the basis once it is ready (a build under way is waited for). */
 async function marks(db: Db, rules: CountingRules, f: FundingFilters, by: MarkBy, o: MarkOptions = {}) {
-  const building = basisBuilding(db);
-  if (building) await building;
-  return basisReady(db) ? basisMarks(rules, f, by, o) : scannedMarks(rules, f, by, o);
+  return (await basisSettled(db)) ? basisMarks(rules, f, by, o) : scannedMarks(rules, f, by, o);
 }
 
 /** What every money row carries for charts and tooltips, from a relation of marks. */

@@ -7,7 +7,7 @@ import { ruleSpec, type CountingRules } from '../counting-rules';
 import { sql, type Db, type Sql } from '../db';
 import type { NEED_STATUSES, PriorityArea } from '../contract';
 import { inYears, noYearRange, type FundingFilters } from './funding-filters';
-import { countedSql } from './funding-marks';
+import { placedMoney } from './request-money';
 
 /** A region or sub-region filter's value for the requesters whose region is not recorded (regional bodies). */
 export const NOT_RECORDED = 'not_recorded';
@@ -31,17 +31,9 @@ export function oneOrNotRecorded(column: Sql, value: string | null): Sql {
   return sql`${column} = ${value}`;
 }
 
-/** The years of the filters, as the funding queries take them: money in every area, from every partner. */
-const yearsOnly = (f: RequestFilters): FundingFilters => ({
-  donor: null,
-  area: null,
-  yearFrom: f.yearFrom,
-  yearTo: f.yearTo
-});
-
 /** The requests in view: the filters, and the illustrative rule (made-up requests go when it excludes them). */
 export function requestsSql(rules: CountingRules, f: RequestFilters): Sql {
-  const years = yearsOnly(f);
+  const years: FundingFilters = { donor: null, area: null, yearFrom: f.yearFrom, yearTo: f.yearTo };
   return sql`
     SELECT n.*, e.name AS requester, e.kind AS requester_kind, e.region, e.subregion,
            s.title AS source_title, s.kind AS source_kind
@@ -55,12 +47,10 @@ export function requestsSql(rules: CountingRules, f: RequestFilters): Sql {
       AND CASE WHEN n.year IS NULL THEN ${noYearRange(years)} ELSE ${inYears(sql`n.year`, years)} END`;
 }
 
-/** Counted money to a recipient, one row per contribution and attributed year, at the rules' stage. */
-export function moneySql(rules: CountingRules, f: RequestFilters): Sql {
+/** Counted money placed (request-money.ts), with its recipient's region and sub-region; money with no recipient goes. */
+export function placedWithRegions(money: Sql): Sql {
   return sql`
-    SELECT c.*, r.region, r.subregion FROM (${countedSql(rules, yearsOnly(f))}) c
-    JOIN entities r ON r.entity_id = c.recipient_id
-    WHERE c.stage = ${rules.stage}`;
+    SELECT m.*, r.region, r.subregion FROM (${money}) m JOIN entities r ON r.entity_id = m.recipient_id`;
 }
 
 /** The tiers of a candidate: the money goes to the requester itself, to its sub-region, or to its region. */
@@ -68,19 +58,36 @@ export const TIERS = ['requester', 'subregion', 'region'] as const;
 export type Tier = (typeof TIERS)[number];
 
 /**
- * Every contribution that could answer a request in view, with its tier (1 requester, 2 sub-region, 3 region). A
- * request whose area is not recorded is matched in every area.
+ * Who could answer each request of `q` (requestsSql) with the money of `placed` (placedWithRegions): need_id,
+ * donor_id, tier (1 requester, 2 sub-region, 3 region), amount, contributions; each partner once, in its nearest
+ * tier, with its money there. A request whose area is not recorded is matched in every area.
+ *
+ * The money is summed per sub-region and per region before it meets the requests, so a request is joined to a few
+ * thousand sums rather than to every recipient's money. That is exact for the nearest tier: a partner whose
+ * nearest tier is the sub-region has nothing for the requester itself in the area, so its sub-region's sum is its
+ * money elsewhere in the sub-region; the same holds for the region. A contribution has one recipient, so its rows
+ * add up.
  */
-export function tiersSql(rules: CountingRules, f: RequestFilters): Sql {
+export function matchesSql(q: Sql, placed: Sql): Sql {
+  const area = sql`(q.priority_area IS NULL OR p.priority_area = q.priority_area)`;
+  const pairs = (tier: number, sums: Sql, on: Sql) =>
+    sql`SELECT q.need_id, p.donor_id, p.amount, p.rows, CAST(${tier} AS INTEGER) AS tier
+        FROM mq q JOIN ${sums} p ON ${on} AND ${area}`;
+  const sumsPer = (place: Sql) =>
+    sql`(SELECT donor_id, ${place}, priority_area, sum(amount) AS amount, sum(rows) AS rows
+         FROM mp WHERE ${place} IS NOT NULL GROUP BY ALL)`;
   return sql`
-    SELECT q.need_id, m.donor_id, m.contribution_id, m.amount,
-           CASE WHEN m.recipient_id = q.requester_id THEN 1 WHEN m.subregion = q.subregion THEN 2 ELSE 3 END AS tier
-    FROM (${requestsSql(rules, f)}) q JOIN (${moneySql(rules, f)}) m
-      ON (q.priority_area IS NULL OR m.priority_area = q.priority_area)
-     AND (m.recipient_id = q.requester_id OR m.subregion = q.subregion OR m.region = q.region)`;
+    WITH mq AS MATERIALIZED (${q}), mp AS MATERIALIZED (${placed})
+    SELECT need_id, donor_id, tier, CAST(sum(amount) AS DOUBLE) AS amount, CAST(sum(rows) AS INTEGER) AS contributions
+    FROM (${pairs(1, sql`mp`, sql`p.recipient_id = q.requester_id`)}
+          UNION ALL ${pairs(2, sumsPer(sql`subregion`), sql`p.subregion = q.subregion`)}
+          UNION ALL ${pairs(3, sumsPer(sql`region`), sql`p.region = q.region`)})
+    GROUP BY need_id, donor_id, tier
+    QUALIFY tier = min(tier) OVER (PARTITION BY need_id, donor_id)`;
 }
 
-export interface RequestRow {
+/** A request as the data records it: requester and region, area, year, cost, status, source. */
+export interface RequestRecord {
   needId: string;
   requesterId: string;
   requester: string;
@@ -96,55 +103,45 @@ export interface RequestRow {
   description: string | null;
   source: string;
   sourceKind: string;
-  /** Partners with counted money that could answer it, in any tier; 0: no partner active here. */
-  partners: number;
-  /** Its nearest tier with a partner, or null. */
-  nearestTier: Tier | null;
-  /** Contributions the data links to this request (`contributions.need_id`). */
-  linked: number;
 }
 
-/**
- * The requests in view, open ones with no partner active in their area and region first, then by year (not
- * recorded last) and id.
- */
-export function requests(db: Db, rules: CountingRules, f: RequestFilters): Promise<RequestRow[]> {
-  return db.query<RequestRow>(sql`
-    WITH t AS (${tiersSql(rules, f)}),
-    per AS (SELECT need_id, CAST(count(DISTINCT donor_id) AS INTEGER) AS partners, min(tier) AS tier
-            FROM t GROUP BY need_id),
-    links AS (SELECT need_id, CAST(count(*) AS INTEGER) AS linked FROM contributions
-              WHERE need_id IS NOT NULL GROUP BY need_id)
-    SELECT q.need_id AS "needId", q.requester_id AS "requesterId", q.requester, q.requester_kind AS "requesterKind",
-           q.region, q.subregion, q.priority_area AS area, CAST(q.year AS INTEGER) AS year,
-           CAST(q.estimated_usd AS DOUBLE) AS "estimatedUsd", q.status, q.description,
-           q.source_title AS source, q.source_kind AS "sourceKind",
-           COALESCE(per.partners, 0) AS partners,
-           ['requester', 'subregion', 'region'][per.tier] AS "nearestTier",
-           COALESCE(links.linked, 0) AS linked
-    FROM (${requestsSql(rules, f)}) q LEFT JOIN per USING (need_id) LEFT JOIN links USING (need_id)
-    ORDER BY (q.status = 'open' AND per.partners IS NULL) DESC, q.year NULLS LAST, q.need_id`);
+/** The requests in view, by year (not recorded last) and id; who could answer them is `candidates`. */
+export function requests(db: Db, rules: CountingRules, f: RequestFilters): Promise<RequestRecord[]> {
+  return db.query<RequestRecord>(sql`
+    SELECT need_id AS "needId", requester_id AS "requesterId", requester, requester_kind AS "requesterKind",
+           region, subregion, priority_area AS area, CAST(year AS INTEGER) AS year,
+           CAST(estimated_usd AS DOUBLE) AS "estimatedUsd", status, description,
+           source_title AS source, source_kind AS "sourceKind"
+    FROM (${requestsSql(rules, f)}) ORDER BY year NULLS LAST, need_id`);
 }
 
 export interface CandidateRow {
   needId: string;
   donorId: string;
   donor: string;
-  tier: Tier;
+  /** Null: the data links the partner's contributions to the request, but none is counted in a tier. */
+  tier: Tier | null;
   /** USD counted under the rules, at their stage, within the years, in the partner's nearest tier. */
   amount: number;
   contributions: number;
+  /** The partner's contributions the data links to this request (`contributions.need_id`), whatever the rules. */
+  linked: number;
 }
 
-/** Who could answer each request in view: each partner once, in its nearest tier, by amount. */
-export function candidates(db: Db, rules: CountingRules, f: RequestFilters): Promise<CandidateRow[]> {
+/**
+ * Who could answer each request in view: each partner once, in its nearest tier, by amount; then the partners the
+ * data links to a request without counted money in any tier (an explicit link is shown, never hidden).
+ */
+export async function candidates(db: Db, rules: CountingRules, f: RequestFilters): Promise<CandidateRow[]> {
+  const money = await placedMoney(db, rules, f);
   return db.query<CandidateRow>(sql`
-    WITH t AS (${tiersSql(rules, f)}),
-    nearest AS (SELECT need_id, donor_id, min(tier) AS tier FROM t GROUP BY need_id, donor_id)
-    SELECT t.need_id AS "needId", t.donor_id AS "donorId", e.name AS donor,
-           ['requester', 'subregion', 'region'][t.tier] AS tier,
-           CAST(sum(t.amount) AS DOUBLE) AS amount, CAST(count(DISTINCT t.contribution_id) AS INTEGER) AS contributions
-    FROM t JOIN nearest USING (need_id, donor_id, tier) JOIN entities e ON e.entity_id = t.donor_id
-    GROUP BY t.need_id, t.donor_id, e.name, t.tier
-    ORDER BY "needId", t.tier, amount DESC, donor`);
+    WITH q AS MATERIALIZED (${requestsSql(rules, f)}),
+    m AS (${matchesSql(sql`SELECT * FROM q`, placedWithRegions(money))}),
+    links AS (SELECT need_id, donor_id, CAST(count(*) AS INTEGER) AS linked FROM contributions
+              WHERE need_id IN (SELECT need_id FROM q) GROUP BY ALL)
+    SELECT need_id AS "needId", donor_id AS "donorId", e.name AS donor,
+           ['requester', 'subregion', 'region'][m.tier] AS tier, COALESCE(m.amount, 0) AS amount,
+           COALESCE(m.contributions, 0) AS contributions, COALESCE(links.linked, 0) AS linked
+    FROM m FULL JOIN links USING (need_id, donor_id) JOIN entities e ON e.entity_id = donor_id
+    ORDER BY "needId", m.tier NULLS LAST, amount DESC, donor`);
 }
