@@ -9,6 +9,7 @@ import { buildMatrixChart } from '../../src/lib/charts/attendance-matrix';
 import { buildAttendanceChart } from '../../src/lib/charts/attendance-over-time';
 import { buildFundingByYear } from '../../src/lib/charts/funding-by-year';
 import { buildPartnersMap } from '../../src/lib/charts/partners-map';
+import { buildRegionGaps } from '../../src/lib/charts/region-gaps';
 import { buildPartnersOverTime } from '../../src/lib/charts/partners-over-time';
 import { buildPartnersChart } from '../../src/lib/charts/partners-per-year';
 import { buildRuleComparison } from '../../src/lib/charts/rule-comparison';
@@ -188,7 +189,24 @@ const builders: Record<string, (bad: number | null) => Element[]> = {
     ...poisoned(joins, bad).map((j) => buildPartnersOverTime(regions, j, { width: 640, id: 't', document }))
   ],
   'partners map': (bad) =>
-    poisoned(states, bad).map((rows) => buildPartnersMap(france, rows, { width: 640, id: 't', document }))
+    poisoned(states, bad).map((rows) => buildPartnersMap(france, rows, { width: 640, id: 't', document })),
+  'gaps by region': (bad) =>
+    poisoned(
+      [
+        {
+          region: 'Asia',
+          requests: 3,
+          openWithoutPartner: 1,
+          priced: 12e6,
+          pricedCount: 2,
+          unpriced: 1,
+          pricedIllustrative: 2e6,
+          funding: 8e6,
+          fundingIllustrative: 1e6
+        }
+      ],
+      bad
+    ).map((rows) => buildRegionGaps(rows, { width: 640, id: 't', stage: 'disbursed', document }))
 };
 
 describe('every chart builder, fed values that are no number, writes none of them', () => {

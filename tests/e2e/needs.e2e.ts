@@ -23,16 +23,26 @@ async function open(path: string) {
 const requesters = (page: Page) => page.locator('#requests tbody tr td:first-child').allTextContents();
 
 describe('the match-making view', () => {
-  test('a region filter narrows the list and the gaps, goes to the URL and survives a reload', async () => {
+  test('a region filter narrows the list, the map and the gaps chart, goes to the URL and survives a reload', async () => {
     const w = await open('/needs');
     const everyone = await requesters(w.page);
+    const everywhere = await w.page.locator('#requesters-map svg a').count();
+    expect(
+      await w.page.locator('#gaps svg [aria-label="fy-axis tick label"] text').allTextContents()
+    ).toEqual(expect.arrayContaining(['Americas', 'Asia', 'Region not recorded']));
     await w.page.getByRole('combobox', { name: /^Region/ }).selectOption('Americas');
     await expect.poll(() => w.page.url()).toContain('region=Americas');
     await expect.poll(async () => (await requesters(w.page)).length).toBeLessThan(everyone.length);
     const americas = await requesters(w.page);
     expect(americas).toEqual(expect.arrayContaining(['Colombia', 'Guatemala', 'Mexico']));
     expect(americas).not.toContain('Ukraine');
-    // The gaps follow (their query answers after the list's).
+    // The map and the gaps chart follow; so does the gaps chart's table alternative.
+    const mapped = () => w.page.locator('#requesters-map svg a').count();
+    await expect.poll(mapped).toBeLessThan(everywhere);
+    const charted = () =>
+      w.page.locator('#gaps svg [aria-label="fy-axis tick label"] text').allTextContents();
+    await expect.poll(charted).toEqual(['Americas']);
+    await w.page.locator('#gaps').getByRole('button', { name: 'Show table' }).click();
     const regions = () => w.page.locator('#gaps tbody tr td:first-child').allTextContents();
     await expect.poll(async () => [...new Set(await regions())]).toEqual(['Americas']);
     await w.page.reload();

@@ -8,12 +8,11 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEFAULT_RULES, type CountingRules } from '$lib/data/counting-rules';
 import { sql, type ArrowDb } from '$lib/data/db';
 import { basisReady, buildFundingBasis } from '$lib/data/queries/funding-basis-state';
-import { fundingByRegion } from '$lib/data/queries/request-gaps';
 import { basisPlacedMoney, scannedPlacedMoney, type Years } from '$lib/data/queries/request-money';
-import { candidates, requests } from '$lib/data/queries/requests';
 import { loadUserFiles } from '$lib/data/user-files';
 import { DEFAULT_NEEDS } from '$lib/views/needs';
-import { matchMaking } from '$lib/views/needs-match';
+import type { matchMaking } from '$lib/views/needs-match';
+import { shown } from './match-making';
 import { syntheticSampleContributions } from '../../scripts/synthetic-sample';
 import { ALL_RULES } from './rule-combinations';
 import { openSampleDb } from './sample-db';
@@ -36,6 +35,7 @@ interface Placed {
   recipient_id: string | null;
   priority_area: string;
   amount: number;
+  illustrative: number;
   rows: number;
 }
 
@@ -50,7 +50,10 @@ async function expectSamePlaces(rules: CountingRules, years: Years) {
   compared += scanned.length;
   const keys = (rows: Placed[]) => rows.map((p) => [p.donor_id, p.recipient_id, p.priority_area, p.rows]);
   expect(keys(basis), what).toEqual(keys(scanned));
-  basis.forEach((p, i) => expect(p.amount, what).toBeCloseTo(scanned[i]!.amount, 2));
+  basis.forEach((p, i) => {
+    expect(p.amount, what).toBeCloseTo(scanned[i]!.amount, 2);
+    expect(p.illustrative, what).toBeCloseTo(scanned[i]!.illustrative, 2);
+  });
 }
 
 /** What the view shows, read once scanning (no basis) and once from the basis: the same rows. */
@@ -58,24 +61,25 @@ type Answers = ReturnType<typeof matchMaking>;
 
 async function viewAnswers(rules: CountingRules, years: Years): Promise<Answers> {
   const f = { ...DEFAULT_NEEDS.filters, ...years };
-  const shown = matchMaking({
-    requests: await requests(db, rules, f),
-    candidates: await candidates(db, rules, f),
-    funding: await fundingByRegion(db, rules, f)
-  });
-  return shown;
+  return shown(db, rules, f);
 }
 
 /** The same answers: every field equal, the amounts to the cent (the basis multiplies a group's sum by its share). */
 function expectSameAnswers(got: Answers, want: Answers) {
   const without = (a: Answers) => ({
     requests: a.requests,
-    candidates: a.candidates.map(({ amount: _, ...c }) => c),
-    gaps: a.gaps.map(({ funding: _, ...g }) => g)
+    candidates: a.candidates.map(({ amount: _, illustrative: __, ...c }) => c),
+    gaps: a.gaps.map(({ funding: _, fundingIllustrative: __, ...g }) => g)
   });
   expect(without(got)).toEqual(without(want));
-  got.candidates.forEach((c, i) => expect(c.amount).toBeCloseTo(want.candidates[i]!.amount, 2));
-  got.gaps.forEach((g, i) => expect(g.funding).toBeCloseTo(want.gaps[i]!.funding, 2));
+  got.candidates.forEach((c, i) => {
+    expect(c.amount).toBeCloseTo(want.candidates[i]!.amount, 2);
+    expect(c.illustrative).toBeCloseTo(want.candidates[i]!.illustrative, 2);
+  });
+  got.gaps.forEach((g, i) => {
+    expect(g.funding).toBeCloseTo(want.gaps[i]!.funding, 2);
+    expect(g.fundingIllustrative).toBeCloseTo(want.gaps[i]!.fundingIllustrative, 2);
+  });
   expect(got.unattributed).toBeCloseTo(want.unattributed, 2);
 }
 

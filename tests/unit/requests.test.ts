@@ -5,10 +5,10 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEFAULT_RULES } from '$lib/data/counting-rules';
 import { sql, type ArrowDb } from '$lib/data/db';
-import { fundingByRegion } from '$lib/data/queries/request-gaps';
-import { candidates, requests, type CandidateRow, type RequestFilters } from '$lib/data/queries/requests';
+import { candidates, requests, type RequestFilters } from '$lib/data/queries/requests';
 import { DEFAULT_NEEDS } from '$lib/views/needs';
-import { matchMaking } from '$lib/views/needs-match';
+import type { CandidateRow } from '$lib/views/needs-match';
+import { shown } from './match-making';
 import { openSampleDb } from './sample-db';
 
 let db: ArrowDb & { close(): void };
@@ -20,14 +20,7 @@ afterAll(() => db.close());
 const all: RequestFilters = DEFAULT_NEEDS.filters;
 const rules = DEFAULT_RULES;
 
-/** What the view shows: its three queries' answers put together as the page puts them. */
-async function shown(f: RequestFilters, r = rules) {
-  return matchMaking({
-    requests: await requests(db, r, f),
-    candidates: await candidates(db, r, f),
-    funding: await fundingByRegion(db, r, f)
-  });
-}
+const shownNow = (f: RequestFilters, r = rules) => shown(db, r, f);
 
 describe('the requests', () => {
   test('every request is listed once, a regional body with its region not recorded, never dropped', async () => {
@@ -53,7 +46,7 @@ describe('the requests', () => {
   });
 
   test('open requests with no partner active here come first', async () => {
-    const rows = (await shown(all)).requests;
+    const rows = (await shownNow(all)).requests;
     const lonely = rows.findIndex((r) => !(r.status === 'open' && r.partners === 0));
     expect(lonely).toBeGreaterThan(0);
     expect(rows.slice(lonely).some((r) => r.status === 'open' && r.partners === 0)).toBe(false);
@@ -112,11 +105,11 @@ describe('who could answer a request', () => {
     const linkedTo = (rows: CandidateRow[], needId: string, donorId: string) =>
       rows.find((c) => c.needId === needId && c.donorId === donorId);
     // Norway's disbursed money to Ukraine is linked to Ukraine's request and counted in the requester's tier.
-    const disbursed = await candidates(db, rules, all);
+    const disbursed = (await shownNow(all)).candidates;
     expect(linkedTo(disbursed, 'ill-need-001', 'NOR')).toMatchObject({ tier: 'requester', linked: 1 });
     // The Netherlands' link is a commitment: at the disbursed stage nothing is counted, yet the link is listed.
     expect(linkedTo(disbursed, 'ill-need-002', 'NLD')).toMatchObject({ tier: null, amount: 0, linked: 1 });
-    const committed = await candidates(db, { ...rules, stage: 'committed' }, all);
+    const committed = (await shownNow(all, { ...rules, stage: 'committed' })).candidates;
     expect(linkedTo(committed, 'ill-need-002', 'NLD')).toMatchObject({ tier: 'requester', linked: 1 });
     expect(linkedTo(committed, 'ill-need-002', 'NLD')!.amount).toBeGreaterThan(0);
     // A partner without any link says 0.
@@ -157,7 +150,7 @@ describe('who could answer a request', () => {
 
 describe('gaps by region', () => {
   test('unpriced requests are counted, never summed as zero, and every request is in one row', async () => {
-    const { gaps } = await shown(all);
+    const { gaps } = await shownNow(all);
     const [raw] = await db.query<{ n: number; priced: number; unpriced: number }>(
       sql`SELECT CAST(count(*) AS INTEGER) AS n, CAST(sum(estimated_usd) AS DOUBLE) AS priced,
                  CAST(count(*) FILTER (WHERE estimated_usd IS NULL) AS INTEGER) AS unpriced FROM needs`
@@ -173,7 +166,7 @@ describe('gaps by region', () => {
   });
 
   test('money with no recipient is said apart, never dropped', async () => {
-    const apart = (await shown(all)).unattributed;
+    const apart = (await shownNow(all)).unattributed;
     const [{ amount }] = (await db.query<{ amount: number }>(
       sql`SELECT CAST(sum(amount_usd) AS DOUBLE) AS amount FROM contributions
           WHERE recipient_id IS NULL AND stage = 'disbursed'`

@@ -112,18 +112,24 @@ export function useQuery<T>(run: () => Promise<T> | undefined, options: QueryOpt
 
 type Values<T> = { -readonly [K in keyof T]: T[K] extends LiveQuery<infer V> ? V : never };
 
-/** Several queries as one: ready when all are, failed when any is (trying again re-runs the failed ones). */
+/**
+ * Several queries as one: ready when all are, failed when any is (trying again re-runs the failed ones). While any
+ * of them is running, the last answer stands: a card never draws one query's new rows beside another's old ones,
+ * and draws once per change, not once per query.
+ */
 export function all<const T extends readonly LiveQuery<unknown>[]>(...queries: T): LiveQuery<Values<T>> {
+  let shown: QueryState<Values<T>> | undefined;
   const current = $derived.by((): QueryState<Values<T>> => {
+    if (shown?.status === 'ready' && queries.some((q) => q.running)) return shown;
     const states = queries.map((q) => q.current);
     const failed = states.find((s) => s.status === 'failed');
-    if (failed) return failed;
+    if (failed) return (shown = failed);
     if (states.every((s) => s.status === 'ready'))
-      return {
+      return (shown = {
         status: 'ready',
         value: states.map((s) => (s.status === 'ready' ? s.value : null)) as Values<T>
-      };
-    return { status: 'waiting' };
+      });
+    return (shown = { status: 'waiting' });
   });
   return {
     get current() {

@@ -4,8 +4,41 @@
  * Pure, so tests pin them.
  */
 import type { PriorityArea } from '$lib/data/contract';
+import type { RegionGap } from '$lib/charts/region-gaps';
 import type { RegionFundingRow } from '$lib/data/queries/request-gaps';
-import { TIERS, type CandidateRow, type RequestRecord, type Tier } from '$lib/data/queries/requests';
+import {
+  TIERS,
+  type Candidate,
+  type RequestLink,
+  type RequestRecord,
+  type Tier
+} from '$lib/data/queries/requests';
+
+/** A partner who could answer a request, or whom the data links to it. */
+export interface CandidateRow extends Omit<Candidate, 'tier'> {
+  /** Null: the data links the partner's contributions to the request, but none is counted in a tier. */
+  tier: Tier | null;
+  /** The partner's contributions the data links to this request (`contributions.need_id`), whatever the rules. */
+  linked: number;
+}
+
+/**
+ * The candidates with the data's explicit links: each linked partner beside its tier, or after the tiered ones
+ * when nothing of it is counted in a tier (a link is shown, never hidden).
+ */
+export function withLinks(candidates: readonly Candidate[], links: readonly RequestLink[]): CandidateRow[] {
+  const key = (c: { needId: string; donorId: string }) => `${c.needId}\u0000${c.donorId}`;
+  const linked = new Map(links.map((l) => [key(l), l]));
+  const rows: CandidateRow[] = candidates.map((c) => ({ ...c, linked: linked.get(key(c))?.linked ?? 0 }));
+  const tiered = new Set(candidates.map(key));
+  const onlyLinked = links
+    .filter((l) => !tiered.has(key(l)))
+    .map((l): CandidateRow => ({ ...l, tier: null, amount: 0, illustrative: 0, contributions: 0 }));
+  // Each request's tiered partners, then its link-only ones.
+  return [...rows, ...onlyLinked].sort(
+    (a, b) => a.needId.localeCompare(b.needId) || (a.tier === null ? 1 : 0) - (b.tier === null ? 1 : 0)
+  );
+}
 
 export interface RequestRow extends RequestRecord {
   /** Partners with counted money that could answer it, in any tier; 0: no partner active here. */
@@ -52,8 +85,12 @@ export interface GapRow {
   priced: number;
   pricedCount: number;
   unpriced: number;
+  /** The part of the priced sum from illustrative requests. */
+  pricedIllustrative: number;
   /** USD counted to recipients in the region, in the area, under the rules and years. */
   funding: number;
+  /** The part of the funding on illustrative sources. */
+  fundingIllustrative: number;
 }
 
 /**
@@ -75,7 +112,9 @@ export function gapsOf(requests: readonly RequestRow[], funding: readonly Region
         priced: 0,
         pricedCount: 0,
         unpriced: 0,
-        funding: 0
+        pricedIllustrative: 0,
+        funding: 0,
+        fundingIllustrative: 0
       };
       gaps.set(key, g);
     }
@@ -90,15 +129,45 @@ export function gapsOf(requests: readonly RequestRow[], funding: readonly Region
     else {
       g.priced += r.estimatedUsd;
       g.pricedCount += 1;
+      if (r.sourceKind === 'illustrative') g.pricedIllustrative += r.estimatedUsd;
     }
   }
-  for (const f of funding) if (f.attributed) at(f.region, f.area).funding += f.funding;
+  for (const f of funding.filter((f) => f.attributed)) {
+    const g = at(f.region, f.area);
+    g.funding += f.funding;
+    g.fundingIllustrative += f.illustrative;
+  }
   return [...gaps.values()].sort(
     (a, b) =>
       b.openWithoutPartner - a.openWithoutPartner ||
       nullsLast(a.region, b.region) ||
       nullsLast(a.area, b.area)
   );
+}
+
+/** The gaps of each region, every area in view together; regions by name, "not recorded" last. */
+export function regionGaps(gaps: readonly GapRow[]): RegionGap[] {
+  const summed = [
+    'requests',
+    'openWithoutPartner',
+    'priced',
+    'pricedCount',
+    'unpriced',
+    'pricedIllustrative',
+    'funding',
+    'fundingIllustrative'
+  ] as const;
+  const by = new Map<string | null, RegionGap>();
+  for (const g of gaps) {
+    let sum = by.get(g.region);
+    if (!sum)
+      by.set(
+        g.region,
+        (sum = { region: g.region, ...Object.fromEntries(summed.map((k) => [k, 0])) } as RegionGap)
+      );
+    for (const k of summed) sum[k] += g[k];
+  }
+  return [...by.values()].sort((a, b) => nullsLast(a.region, b.region));
 }
 
 /** Names in order, what is not recorded last. */
@@ -109,16 +178,18 @@ const nullsLast = (a: string | null, b: string | null) =>
 export const unattributed = (funding: readonly RegionFundingRow[]) =>
   funding.filter((f) => !f.attributed).reduce((sum, f) => sum + f.funding, 0);
 
-/** What the match-making view's three answers say together: requests with partners, candidates, gaps, money apart. */
+/** What the match-making view's answers say together: requests with partners, candidates, gaps, money apart. */
 export function matchMaking(a: {
   requests: readonly RequestRecord[];
-  candidates: readonly CandidateRow[];
+  candidates: readonly Candidate[];
+  links: readonly RequestLink[];
   funding: readonly RegionFundingRow[];
 }) {
-  const requests = withPartners(a.requests, a.candidates);
+  const candidates = withLinks(a.candidates, a.links);
+  const requests = withPartners(a.requests, candidates);
   return {
     requests,
-    candidates: a.candidates,
+    candidates,
     gaps: gapsOf(requests, a.funding),
     unattributed: unattributed(a.funding)
   };

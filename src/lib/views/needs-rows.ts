@@ -5,11 +5,11 @@
 import type { RequesterStanding } from '$lib/charts/requesters-map';
 import { AREA_LABELS } from '$lib/charts/theme';
 import type { RequesterOption } from '$lib/data/queries/request-options';
-import { NOT_RECORDED, type CandidateRow, type RequestFilters, type Tier } from '$lib/data/queries/requests';
+import { NOT_RECORDED, type RequestFilters, type Tier } from '$lib/data/queries/requests';
 import { tableFromRows, type ExportTable } from '$lib/export/table';
-import { formatCount, formatMoneyShort } from '$lib/format';
+import { formatCount, formatMoneyFull, formatMoneyShort } from '$lib/format';
 import { yearsWords } from '$lib/words';
-import type { GapRow, RequestRow } from './needs-match';
+import type { CandidateRow, GapRow, RequestRow } from './needs-match';
 
 export const TIER_WORDS: Record<Tier, string> = {
   requester: 'to the requester itself',
@@ -20,6 +20,15 @@ export const TIER_WORDS: Record<Tier, string> = {
 /** Where a candidate's money goes, or that only the data's link puts it here. */
 export const tierWords = (tier: Tier | null) =>
   tier ? TIER_WORDS[tier] : 'linked in the data; nothing counted here under these rules';
+
+/** A candidate's counted money, its illustrative part said: "$6,000,000 (all illustrative)". */
+export function countedWords(c: CandidateRow): string {
+  const amount = formatMoneyFull(c.amount);
+  if (c.illustrative <= 0) return amount;
+  return c.illustrative >= c.amount
+    ? `${amount} (all illustrative)`
+    : `${amount} (${formatMoneyFull(c.illustrative)} illustrative)`;
+}
 
 /** A candidate's explicit links: "2 contributions", or a dash for none. */
 export const linkWords = (linked: number) =>

@@ -10,7 +10,13 @@ import { buildFundingBasis } from '$lib/data/queries/funding-basis-state';
 import { citedSources } from '$lib/data/queries/home';
 import { fundingByRegion } from '$lib/data/queries/request-gaps';
 import { requesterOptions } from '$lib/data/queries/request-options';
-import { NOT_RECORDED, candidates, requests, type RequestFilters } from '$lib/data/queries/requests';
+import {
+  NOT_RECORDED,
+  candidates,
+  requestLinks,
+  requests,
+  type RequestFilters
+} from '$lib/data/queries/requests';
 import { DEFAULT_RULES } from '$lib/data/counting-rules';
 import { parseRules, serializeRules } from './funding';
 import { ENTITY_ID, parseYear, setYears, type Parsed } from './url';
@@ -121,6 +127,8 @@ export const needsView = defineView<NeedsView>({
     run: (db, s) => requests(db, s.rules, s.filters)
   },
   funding: { reads: ['rules', 'filters'], run: (db, s) => fundingByRegion(db, s.rules, s.filters) },
+  // The data's explicit links, read once per data.
+  links: { reads: [], run: (db) => requestLinks(db) },
   requesters: { reads: [], run: (db) => requesterOptions(db) },
   years: { reads: [], run: (db) => fundingYearRange(db) },
   needSources: { reads: [], run: (db) => citedSources(db, 'needs') },

@@ -15,6 +15,8 @@ export interface RegionFundingRow {
   area: PriorityArea;
   /** USD counted under the rules, at their stage, within the years. */
   funding: number;
+  /** The part of it on illustrative sources. */
+  illustrative: number;
   /** False: the money no recipient is recorded for (in the area filter and years; no region applies to it). */
   attributed: boolean;
 }
@@ -27,6 +29,7 @@ export async function fundingByRegion(
 ): Promise<RegionFundingRow[]> {
   return db.query<RegionFundingRow>(sql`
     SELECT r.region, m.priority_area AS area, CAST(sum(m.amount) AS DOUBLE) AS funding,
+           CAST(sum(m.illustrative) AS DOUBLE) AS illustrative,
            m.recipient_id IS NOT NULL AS attributed
     FROM (${await placedMoney(db, rules, f, { donor: false })}) m LEFT JOIN entities r ON r.entity_id = m.recipient_id
     WHERE (${f.area}::VARCHAR IS NULL OR m.priority_area = ${f.area})

@@ -4,7 +4,8 @@
  * (its tables keep the recipient) once it is ready, or by scanning every contribution, which the basis must equal.
  *
  * The relation's columns: donor_id (unless not asked for), recipient_id (null: no recipient recorded),
- * priority_area, amount DOUBLE (USD), rows INTEGER (the contributions with money in the years).
+ * priority_area, amount DOUBLE (USD), illustrative DOUBLE (the part of it on illustrative sources), rows INTEGER
+ * (the contributions with money in the years).
  */
 import { rulesKeep, type CountingRules } from '../counting-rules';
 import { sql, trusted, type Db, type Sql } from '../db';
@@ -33,6 +34,7 @@ const keys = (per: Per) =>
 export function scannedPlacedMoney(rules: CountingRules, years: Years, per: Per = { donor: true }): Sql {
   return sql`
     SELECT ${keys(per)}, CAST(sum(amount) AS DOUBLE) AS amount,
+           CAST(COALESCE(sum(amount) FILTER (WHERE source_kind = 'illustrative'), 0) AS DOUBLE) AS illustrative,
            CAST(count(DISTINCT contribution_id) AS INTEGER) AS rows
     FROM (${countedSql(rules, asFilters(years))}) WHERE stage = ${rules.stage}
     GROUP BY ALL`;
@@ -43,8 +45,11 @@ export function basisPlacedMoney(rules: CountingRules, years: Years, per: Per = 
   const f = asFilters(years);
   const table = basisTable({ donor: per.donor, recipient: true, years: hasYearRange(f) });
   return sql`
-    SELECT ${keys(per)}, CAST(sum(amount * share) AS DOUBLE) AS amount, CAST(sum(rows) AS INTEGER) AS rows
-    FROM (SELECT ${keys(per)}, amount, rows, ${shareInYears(rules, f, table)} AS share
+    SELECT ${keys(per)}, CAST(sum(amount * share) AS DOUBLE) AS amount,
+           CAST(COALESCE(sum(amount * share) FILTER (WHERE made_up), 0) AS DOUBLE) AS illustrative,
+           CAST(sum(rows) AS INTEGER) AS rows
+    FROM (SELECT ${keys(per)}, amount, rows, s.kind = 'illustrative' AS made_up,
+                 ${shareInYears(rules, f, table)} AS share
           FROM ${trusted(table.name)} c WHERE stage = ${rules.stage} AND ${rulesKeep(rules)})
     WHERE share > 0
     GROUP BY ALL`;

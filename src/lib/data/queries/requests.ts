@@ -59,7 +59,7 @@ export type Tier = (typeof TIERS)[number];
 
 /**
  * Who could answer each request of `q` (requestsSql) with the money of `placed` (placedWithRegions): need_id,
- * donor_id, tier (1 requester, 2 sub-region, 3 region), amount, contributions; each partner once, in its nearest
+ * donor_id, tier (1 requester, 2 sub-region, 3 region), amount, illustrative, contributions; each partner once, in its nearest
  * tier, with its money there. A request whose area is not recorded is matched in every area.
  *
  * The money is summed per sub-region and per region before it meets the requests, so a request is joined to a few
@@ -71,14 +71,16 @@ export type Tier = (typeof TIERS)[number];
 export function matchesSql(q: Sql, placed: Sql): Sql {
   const area = sql`(q.priority_area IS NULL OR p.priority_area = q.priority_area)`;
   const pairs = (tier: number, sums: Sql, on: Sql) =>
-    sql`SELECT q.need_id, p.donor_id, p.amount, p.rows, CAST(${tier} AS INTEGER) AS tier
+    sql`SELECT q.need_id, p.donor_id, p.amount, p.illustrative, p.rows, CAST(${tier} AS INTEGER) AS tier
         FROM mq q JOIN ${sums} p ON ${on} AND ${area}`;
   const sumsPer = (place: Sql) =>
-    sql`(SELECT donor_id, ${place}, priority_area, sum(amount) AS amount, sum(rows) AS rows
+    sql`(SELECT donor_id, ${place}, priority_area, sum(amount) AS amount, sum(illustrative) AS illustrative,
+                sum(rows) AS rows
          FROM mp WHERE ${place} IS NOT NULL GROUP BY ALL)`;
   return sql`
     WITH mq AS MATERIALIZED (${q}), mp AS MATERIALIZED (${placed})
-    SELECT need_id, donor_id, tier, CAST(sum(amount) AS DOUBLE) AS amount, CAST(sum(rows) AS INTEGER) AS contributions
+    SELECT need_id, donor_id, tier, CAST(sum(amount) AS DOUBLE) AS amount,
+           CAST(sum(illustrative) AS DOUBLE) AS illustrative, CAST(sum(rows) AS INTEGER) AS contributions
     FROM (${pairs(1, sql`mp`, sql`p.recipient_id = q.requester_id`)}
           UNION ALL ${pairs(2, sumsPer(sql`subregion`), sql`p.subregion = q.subregion`)}
           UNION ALL ${pairs(3, sumsPer(sql`region`), sql`p.region = q.region`)})
@@ -115,33 +117,44 @@ export function requests(db: Db, rules: CountingRules, f: RequestFilters): Promi
     FROM (${requestsSql(rules, f)}) ORDER BY year NULLS LAST, need_id`);
 }
 
-export interface CandidateRow {
+export interface Candidate {
   needId: string;
   donorId: string;
   donor: string;
-  /** Null: the data links the partner's contributions to the request, but none is counted in a tier. */
-  tier: Tier | null;
+  tier: Tier;
   /** USD counted under the rules, at their stage, within the years, in the partner's nearest tier. */
   amount: number;
+  /** The part of the amount on illustrative sources. */
+  illustrative: number;
   contributions: number;
-  /** The partner's contributions the data links to this request (`contributions.need_id`), whatever the rules. */
+}
+
+/** Who could answer each request in view: each partner once, in its nearest tier, by amount. */
+export async function candidates(db: Db, rules: CountingRules, f: RequestFilters): Promise<Candidate[]> {
+  const money = await placedMoney(db, rules, f);
+  return db.query<Candidate>(sql`
+    SELECT need_id AS "needId", donor_id AS "donorId", e.name AS donor,
+           ['requester', 'subregion', 'region'][m.tier] AS tier, m.amount, m.illustrative, m.contributions
+    FROM (${matchesSql(requestsSql(rules, f), placedWithRegions(money))}) m JOIN entities e ON e.entity_id = donor_id
+    ORDER BY "needId", m.tier, amount DESC, donor`);
+}
+
+export interface RequestLink {
+  needId: string;
+  donorId: string;
+  donor: string;
+  /** Contributions of the partner the data links to the request. */
   linked: number;
 }
 
 /**
- * Who could answer each request in view: each partner once, in its nearest tier, by amount; then the partners the
- * data links to a request without counted money in any tier (an explicit link is shown, never hidden).
+ * The explicit links in the data (`contributions.need_id`: "this contribution answers that request"), per request
+ * and partner, whatever the rules: they depend on the data alone, so they are read once, not on every change.
  */
-export async function candidates(db: Db, rules: CountingRules, f: RequestFilters): Promise<CandidateRow[]> {
-  const money = await placedMoney(db, rules, f);
-  return db.query<CandidateRow>(sql`
-    WITH q AS MATERIALIZED (${requestsSql(rules, f)}),
-    m AS (${matchesSql(sql`SELECT * FROM q`, placedWithRegions(money))}),
-    links AS (SELECT need_id, donor_id, CAST(count(*) AS INTEGER) AS linked FROM contributions
-              WHERE need_id IN (SELECT need_id FROM q) GROUP BY ALL)
-    SELECT need_id AS "needId", donor_id AS "donorId", e.name AS donor,
-           ['requester', 'subregion', 'region'][m.tier] AS tier, COALESCE(m.amount, 0) AS amount,
-           COALESCE(m.contributions, 0) AS contributions, COALESCE(links.linked, 0) AS linked
-    FROM m FULL JOIN links USING (need_id, donor_id) JOIN entities e ON e.entity_id = donor_id
-    ORDER BY "needId", m.tier NULLS LAST, amount DESC, donor`);
+export function requestLinks(db: Db): Promise<RequestLink[]> {
+  return db.query<RequestLink>(sql`
+    SELECT c.need_id AS "needId", c.donor_id AS "donorId", e.name AS donor, CAST(count(*) AS INTEGER) AS linked
+    FROM contributions c JOIN entities e ON e.entity_id = c.donor_id
+    WHERE c.need_id IS NOT NULL
+    GROUP BY ALL ORDER BY "needId", donor`);
 }
