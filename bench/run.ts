@@ -101,6 +101,12 @@ const TIME_CHANGE = `window.gpChange = async (what) => {
   });
   const lastAnswer = performance.getEntriesByName('gp:query-end').at(-1).startTime;
   const drawn = performance.getEntriesByName('gp:chart').filter((c) => c.startTime >= lastAnswer);
+  // Where the time went: waiting for the engine's answers, and building charts (each build is measured).
+  const builds = performance.getEntriesByName('gp:chart-build').filter((b) => b.startTime >= start);
+  window.gpSplits = [...(window.gpSplits ?? []), {
+    queries: lastAnswer - start,
+    charts: builds.reduce((sum, b) => sum + b.duration, 0)
+  }];
   return (drawn.at(-1)?.startTime ?? lastAnswer) - start;
 };`;
 type Change = 'rule' | 'partner' | 'area' | 'years' | 'region';
@@ -116,17 +122,33 @@ async function freshPage(): Promise<Page> {
   return context.newPage();
 }
 
+interface Split {
+  queries: number;
+  charts: number;
+}
+
 /** The median time of `runs` changes of one kind (after one not counted, which warms up). */
 async function timeChanges(page: Page, what: Change, runs: number): Promise<number> {
+  return (await timeChangesSplit(page, what, runs)).ms;
+}
+
+/** The same, with the medians of the time to the last answer and of the time spent building charts. */
+async function timeChangesSplit(page: Page, what: Change, runs: number): Promise<{ ms: number } & Split> {
   const times: number[] = [];
+  const splits: Split[] = [];
   for (let i = 0; i <= runs; i++) {
-    const ms = await page.evaluate(
-      (w) => (window as unknown as { gpChange(w: string): Promise<number> }).gpChange(w),
-      what
-    );
-    if (i > 0) times.push(ms);
+    const { ms, split } = await page.evaluate(async (w) => {
+      const win = window as unknown as { gpChange(w: string): Promise<number>; gpSplits: Split[] };
+      const ms = await win.gpChange(w);
+      return { ms, split: win.gpSplits.at(-1)! };
+    }, what);
+    if (i > 0) [times.push(ms), splits.push(split)];
   }
-  return median(times);
+  return {
+    ms: median(times),
+    queries: median(splits.map((s) => s.queries)),
+    charts: median(splits.map((s) => s.charts))
+  };
 }
 
 // ---------------------------------------------------------------- (c) start-up and (e) bytes
@@ -419,7 +441,11 @@ for (const size of SIZES) {
   await page.waitForSelector('#requests tbody tr', { timeout: 120_000 });
   await page.waitForTimeout(500);
   const needsMs = {} as Record<Change, number>;
-  for (const what of NEEDS_CHANGES) needsMs[what] = await timeChanges(page, what, RUNS);
+  const needsSplit = {} as Record<Change, Split>;
+  for (const what of NEEDS_CHANGES) {
+    const { ms, ...split } = await timeChangesSplit(page, what, RUNS);
+    [needsMs[what], needsSplit[what]] = [ms, split];
+  }
   scale.push({
     rows: size,
     fileMB: round(statSync(parquetPath(size)).size / 1024 / 1024, 1),
@@ -436,6 +462,13 @@ for (const size of SIZES) {
     needsRuleChangeMs: round(needsMs.rule, 0),
     needsRegionChangeMs: round(needsMs.region, 0),
     needsYearsChangeMs: round(needsMs.years, 0),
+    /** Per change on /needs: the median time to the last answer, and spent building charts. */
+    needsSplit: Object.fromEntries(
+      NEEDS_CHANGES.map((w) => [
+        w,
+        { queries: round(needsSplit[w].queries, 0), charts: round(needsSplit[w].charts, 0) }
+      ])
+    ),
     tenChangesMs: round(rapid.ms, 0),
     tenChangesRuns: rapid.runs,
     maxSvgNodes: Math.max(...nodes.map((n) => n.nodes)),
@@ -730,6 +763,16 @@ console.table(
     'max SVG nodes': s.maxSvgNodes,
     verified: s.verified
   }))
+);
+console.log(
+  '/needs changes, where the time goes (ms to the last answer / ms building charts): ' +
+    scale
+      .map(
+        (s) =>
+          `${sizeWords(s.rows)}: ` +
+          NEEDS_CHANGES.map((w) => `${w} ${s.needsSplit[w]!.queries} / ${s.needsSplit[w]!.charts}`).join(', ')
+      )
+      .join('; ')
 );
 console.log(`50 MB CSV (450,000 rows) through the file input: ${round(csv50Ms, 0)} ms`);
 console.log(

@@ -24,6 +24,17 @@ try {
     console.log(`docs/screenshots/${view.file}`);
     await w.context.close();
   }
+  // The match-making view's gaps chart, below the fold of its screenshot.
+  {
+    const w = await watchedPage(site);
+    await w.page.setViewportSize({ width: 1440, height: 1000 });
+    await w.page.goto(site.url + '/needs');
+    await waitForData(w.page);
+    await waitForCharts(w.page, 2);
+    await w.page.locator('section#gaps').screenshot({ path: 'docs/screenshots/needs-gaps.png' });
+    console.log('docs/screenshots/needs-gaps.png');
+    await w.context.close();
+  }
   // The data view after a user's file was loaded, and a refused file's report.
   {
     const w = await watchedPage(site);

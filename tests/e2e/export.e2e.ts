@@ -21,6 +21,8 @@ import { PRESETS } from '../../src/lib/data/counting-rules';
 import { DEFAULT_ATTENDANCE, serializeAttendance } from '../../src/lib/views/attendance';
 import { DEFAULT_EXPANSION, serializeExpansion } from '../../src/lib/views/expansion';
 import { DEFAULT_FUNDING, serializeFunding } from '../../src/lib/views/funding';
+import { DEFAULT_NEEDS, serializeNeeds } from '../../src/lib/views/needs';
+import { shown } from '../unit/match-making';
 import { openSampleDb } from '../unit/sample-db';
 import { startSite, waitForCharts, waitForData, watchedPage, type Site } from '../support/browser';
 
@@ -201,6 +203,53 @@ describe('exports', () => {
     expect(sources).toMatch(/<https:\/\/[^>]+>/);
     writeFileSync(join(out, 'map.png'), files['map.png']!);
     expect(pngSize(join(out, 'map.png')).width).toBeGreaterThan(1000);
+    await context.close();
+  });
+
+  it('match-making: the gaps chart and the request list export their rows, rules and filters; so does the pack', async () => {
+    const view = {
+      ...DEFAULT_NEEDS,
+      rules: { ...DEFAULT_NEEDS.rules, domestic: false },
+      filters: { ...DEFAULT_NEEDS.filters, region: 'Asia' }
+    };
+    const { page, context } = await openView('/needs', serializeNeeds(view), 2);
+    const rows = await checkChart(page, 'gaps', 'Gaps and coverage by region');
+    const expected = await shown(sample, view.rules, view.filters);
+    expect(rows.length).toBe(expected.gaps.length);
+    expect(sum(rows, 'funding')).toBeCloseTo(sum(expected.gaps, 'funding'), 2);
+    expect(sum(rows, 'unpriced')).toBe(sum(expected.gaps, 'unpriced'));
+    // Its subtitle says the rules and the filters it was made under.
+    const svg = new JSDOM(readFileSync(join(out, 'gaps.svg'), 'utf8'), { contentType: 'image/svg+xml' });
+    const subtitle = [...svg.window.document.querySelectorAll('.export-subtitle')]
+      .map((t) => t.textContent)
+      .join(' ');
+    expect(subtitle).toContain('domestic spending excluded');
+    expect(subtitle).toContain('Region: Asia');
+
+    const list = page.locator('section#requests');
+    const csv = await exportItem(page, list, 'CSV data', 'requests.csv');
+    const requests = await native.query<{ need_id: string }>(
+      sql`SELECT * FROM read_csv(${csv.path}, header = true, auto_detect = true)`
+    );
+    expect(requests.map((r) => r.need_id).sort()).toEqual(expected.requests.map((r) => r.needId).sort());
+
+    const pack = await download(
+      page,
+      () => page.getByRole('button', { name: 'Download report pack (.zip)' }).click(),
+      'needs-pack.zip'
+    );
+    expect(pack.suggested).toMatch(/^gp-dashboard-match-making-\d{4}-\d{2}-\d{2}\.zip$/);
+    const files = Object.keys(unzipSync(new Uint8Array(readFileSync(pack.path)))).sort();
+    expect(files).toEqual(
+      [
+        'SOURCES.md',
+        ...['gaps', 'requesters-map'].flatMap((id) =>
+          ['csv', 'parquet', 'png', 'svg'].map((x) => `${id}.${x}`)
+        ),
+        'requests.csv',
+        'requests.parquet'
+      ].sort()
+    );
     await context.close();
   });
 
