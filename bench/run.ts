@@ -142,7 +142,9 @@ async function timeChangesSplit(page: Page, what: Change, runs: number): Promise
       const ms = await win.gpChange(w);
       return { ms, split: win.gpSplits.at(-1)! };
     }, what);
-    if (i > 0) [times.push(ms), splits.push(split)];
+    if (i === 0) continue;
+    times.push(ms);
+    splits.push(split);
   }
   return {
     ms: median(times),

@@ -3,7 +3,7 @@
  * contributions or sources are replaced. A build started before a replacement never counts as ready.
  */
 import { sql, type Db } from '../db';
-import { buildSteps } from './funding-basis';
+import { buildSteps } from './funding-basis-build';
 
 interface BasisState {
   /** Bumped whenever the data changes: a build started before that never counts as ready. */

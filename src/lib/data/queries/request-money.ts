@@ -9,7 +9,7 @@
  */
 import { rulesKeep, type CountingRules } from '../counting-rules';
 import { sql, trusted, type Db, type Sql } from '../db';
-import { basisTable } from './funding-basis';
+import { CODES, basisTable } from './funding-basis';
 import { basisSettled } from './funding-basis-state';
 import { hasYearRange, type FundingFilters } from './funding-filters';
 import { countedSql, shareInYears } from './funding-marks';
@@ -40,19 +40,31 @@ export function scannedPlacedMoney(rules: CountingRules, years: Years, per: Per 
     GROUP BY ALL`;
 }
 
-/** From the basis: each group's share of the years, its rows wherever any of its money is. */
+/**
+ * From the basis: each group's share of the years, its rows wherever any of its money is. The tables without years
+ * keep partner and recipient as integer codes (funding-basis.ts): grouped on those, then named again.
+ */
 export function basisPlacedMoney(rules: CountingRules, years: Years, per: Per = { donor: true }): Sql {
   const f = asFilters(years);
   const table = basisTable({ donor: per.donor, recipient: true, years: hasYearRange(f) });
-  return sql`
-    SELECT ${keys(per)}, CAST(sum(amount * share) AS DOUBLE) AS amount,
+  const ids = table.coded ? keys(per).text.replace(/_id/g, '_code') : keys(per).text;
+  const grouped = sql`
+    SELECT ${trusted(ids)}, CAST(priority_area AS VARCHAR) AS priority_area,
+           CAST(sum(amount * share) AS DOUBLE) AS amount,
            CAST(COALESCE(sum(amount * share) FILTER (WHERE made_up), 0) AS DOUBLE) AS illustrative,
            CAST(sum(rows) AS INTEGER) AS rows
-    FROM (SELECT ${keys(per)}, amount, rows, s.kind = 'illustrative' AS made_up,
+    FROM (SELECT ${trusted(ids)}, priority_area, amount, rows, s.kind = 'illustrative' AS made_up,
                  ${shareInYears(rules, f, table)} AS share
           FROM ${trusted(table.name)} c WHERE stage = ${rules.stage} AND ${rulesKeep(rules)})
     WHERE share > 0
-    GROUP BY ALL`;
+    GROUP BY ${trusted(ids)}, priority_area`;
+  if (!table.coded) return grouped;
+  return sql`
+    SELECT ${trusted(per.donor ? 'd.id AS donor_id, ' : '')}r.id AS recipient_id, g.priority_area, g.amount,
+           g.illustrative, g.rows
+    FROM (${grouped}) g
+    ${trusted(per.donor ? `JOIN ${CODES} d ON d.code = g.donor_code` : '')}
+    LEFT JOIN ${trusted(CODES)} r ON r.code = g.recipient_code`;
 }
 
 /** The relation, from the basis once it is ready (a build under way is waited for), else by scanning. */
