@@ -7,19 +7,25 @@ import * as Plot from '@observablehq/plot';
 import type { Stage } from '$lib/data/counting-rules';
 import { formatCount, formatMoneyFull, formatMoneyShort } from '$lib/format';
 import { drawable } from './drawable';
-import { CHART_FONT, COLORS, addHatches, hatchId } from './theme';
+import { illustrativeBarsX } from './illustrative-bars';
+import { CHART_FONT, COLORS, addHatches } from './theme';
 
 /** One region's requests and money, every priority area in view together. */
 export interface RegionGap {
   /** Null: the requester's region is not recorded (a regional body). */
   region: string | null;
   requests: number;
+  /** Open requests with no partner active in their area and region. */
   openWithoutPartner: number;
+  /** USD of the priced requests, summed; the unpriced ones are counted apart, never summed as zero. */
   priced: number;
   pricedCount: number;
   unpriced: number;
+  /** The part of the priced sum from illustrative requests. */
   pricedIllustrative: number;
+  /** USD counted to recipients in the region under the rules and years. */
   funding: number;
+  /** The part of the funding on illustrative sources. */
   fundingIllustrative: number;
 }
 
@@ -122,17 +128,7 @@ export function buildRegionGaps(given: readonly RegionGap[], o: RegionGapsOption
         tip: { fontSize: 12, lineHeight: 1.3 },
         className: 'gap-bars'
       }),
-      Plot.barX(
-        bars.filter((b) => b.illustrative > 0),
-        {
-          fy: 'key',
-          y: 'series',
-          x1: 0,
-          x2: 'illustrative',
-          fill: `url(#${hatchId(o.id, 'illustrative')})`,
-          className: 'illustrative'
-        }
-      ),
+      illustrativeBarsX(bars, o.id, { fy: 'key', y: 'series' }),
       Plot.text(rows, {
         fy: (g: RegionGap) => regionWords(g.region),
         frameAnchor: 'right',

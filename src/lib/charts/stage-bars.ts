@@ -10,8 +10,9 @@ import type { MoneyRow } from '$lib/data/queries/funding';
 import type { NeedsRow } from '$lib/data/queries/needs';
 import { formatCount, formatMoneyFull, formatMoneyShort } from '$lib/format';
 import { largestWords, needsNote } from '$lib/words';
-import { CHART_FONT, COLORS, addHatches, hatchId } from './theme';
+import { CHART_FONT, COLORS, addHatches } from './theme';
 import { drawable } from './drawable';
+import { illustrativeBarsX } from './illustrative-bars';
 
 export interface StageBar extends MoneyRow {
   key: string;
@@ -79,17 +80,7 @@ export function buildStageBars(given: readonly StageBar[], options: StageBarsOpt
         tip: { fontSize: 12, lineHeight: 1.3 },
         className: 'stage-bars'
       }),
-      Plot.barX(
-        rows.filter((r) => r.illustrative > 0),
-        {
-          fy: 'key',
-          y: 'stage',
-          x1: 0,
-          x2: 'illustrative',
-          fill: `url(#${hatchId(o.id, 'illustrative')})`,
-          className: 'illustrative'
-        }
-      ),
+      illustrativeBarsX(rows, o.id, { fy: 'key', y: 'stage' }),
       ...(o.needs
         ? [
             Plot.tickX(

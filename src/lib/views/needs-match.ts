@@ -72,25 +72,11 @@ export function withPartners(
   return [...rows.filter(lonely), ...rows.filter((r) => !lonely(r))];
 }
 
-export interface GapRow {
-  /** Null: the requester's region is not recorded. */
-  region: string | null;
+/** A region and area's requests against the money counted there (the chart sums the areas of each region). */
+export interface GapRow extends RegionGap {
   /** Null: the request's area is not recorded. */
   area: PriorityArea | null;
-  requests: number;
   open: number;
-  /** Open requests with no partner active in their area and region. */
-  openWithoutPartner: number;
-  /** USD of the priced requests, summed; the unpriced ones are counted apart, never summed as zero. */
-  priced: number;
-  pricedCount: number;
-  unpriced: number;
-  /** The part of the priced sum from illustrative requests. */
-  pricedIllustrative: number;
-  /** USD counted to recipients in the region, in the area, under the rules and years. */
-  funding: number;
-  /** The part of the funding on illustrative sources. */
-  fundingIllustrative: number;
 }
 
 /**
