@@ -50,6 +50,31 @@ describe('buildStageBars', () => {
     const svg = buildStageBars(rows, { ...options, document: chartDocument() });
     await expect(normaliseSvg(svg)).toMatchFileSnapshot('./__snapshots__/stage-bars.svg');
   });
+
+  test('selected: every category kept, the chosen one in full and the rest faded; one tab stop each', async () => {
+    const svg = buildStageBars(rows, {
+      ...options,
+      selectable: true,
+      selected: 'a',
+      document: chartDocument()
+    });
+    const bars = [...svg.querySelectorAll('g.stage-bars a')];
+    expect(bars.map((a) => a.getAttribute('href')).sort()).toEqual(['#select:a', '#select:a', '#select:b']);
+    // Area B (committed, not the counted stage) is faded: 0.45 × 0.3.
+    const opacity = (key: string) =>
+      [...svg.querySelectorAll(`g.stage-bars a[href="#select:${key}"] rect`)].map((r) =>
+        Number(r.getAttribute('fill-opacity') ?? 1)
+      );
+    expect(opacity('a').sort()).toEqual([0.45, 1]);
+    expect(opacity('b')[0]).toBeCloseTo(0.135, 3);
+    // One keyboard stop per category: the counted stage's bar, else its first; the others leave the tab order.
+    const stops = bars.filter((a) => a.getAttribute('tabindex') !== '-1');
+    expect(stops.map((a) => a.querySelector('[aria-label]')?.getAttribute('aria-label')).sort()).toEqual([
+      'Area A: $120,000,000 disbursed (selected; select again to clear)',
+      'Area B: $50,000,000 committed'
+    ]);
+    await expect(normaliseSvg(svg)).toMatchFileSnapshot('./__snapshots__/stage-bars-selected.svg');
+  });
 });
 
 describe('buildFundingByYear and buildRuleComparison', () => {

@@ -1,9 +1,11 @@
 /**
  * The world by assistance requests: a state with a request recorded open, one whose requests are all matched or
  * met, and one whose requests' status is not recorded, told apart by colour and named in the tooltip; every other
- * state neutral. Each requester links to the list filtered to it (`hrefOf`), so a click or Enter filters.
+ * state neutral. Each requester is a selectable mark (select-links.ts): its page links it to the list filtered to
+ * it, so a click or Enter filters.
  */
 import * as Plot from '@observablehq/plot';
+import { selectHref } from './select-links';
 import { CHART_FONT, COLORS } from './theme';
 import { numericId, type CountryFeature } from './world';
 
@@ -26,15 +28,13 @@ export const STANDING_WORDS: Record<RequestStanding, string> = {
 
 export interface RequestersMapOptions {
   width: number;
-  /** The address that shows one requester's requests. */
-  hrefOf: (entityId: string) => string;
   document?: Document;
 }
 
 export function buildRequestersMap(
   features: readonly CountryFeature[],
   standings: readonly RequesterStanding[],
-  { width, hrefOf, document }: RequestersMapOptions
+  { width, document }: RequestersMapOptions
 ): Element {
   const byNumeric = new Map<string, RequesterStanding>();
   for (const s of standings) {
@@ -65,7 +65,7 @@ export function buildRequestersMap(
         fillOpacity: (d: Item) => (d.requester!.illustrative ? 0.55 : 1),
         stroke: '#ffffff',
         strokeWidth: 0.5,
-        href: (d: Item) => hrefOf(d.requester!.entityId),
+        href: (d: Item) => selectHref(d.requester!.entityId),
         ariaLabel: (d: Item) => `${d.requester!.name}: ${STANDING_WORDS[d.requester!.standing]}`,
         title: (d: Item) =>
           `${d.requester!.name}: ${d.requester!.requests} ${d.requester!.requests === 1 ? 'request' : 'requests'}, ` +
@@ -76,10 +76,5 @@ export function buildRequestersMap(
       Plot.sphere({ stroke: '#c9ced6', strokeWidth: 0.75 })
     ]
   });
-  // Only the requesters are for assistive technology (each a link with its name); the rest is scenery.
-  for (const g of chart.querySelectorAll(':scope > g:not(.requesters)')) {
-    g.removeAttribute('aria-label');
-    g.setAttribute('aria-hidden', 'true');
-  }
   return chart;
 }

@@ -13,6 +13,7 @@ import { largestWords, needsNote } from '$lib/words';
 import { CHART_FONT, COLORS, addHatches } from './theme';
 import { drawable } from './drawable';
 import { illustrativeBarsX } from './illustrative-bars';
+import { selectHref } from './select-links';
 
 export interface StageBar extends MoneyRow {
   key: string;
@@ -31,6 +32,10 @@ export interface StageBarsOptions {
   stage: Stage;
   needs?: readonly CategoryNeeds[];
   ariaLabel: string;
+  /** Each category's bars are selectable marks (select-links.ts): a click or Enter selects the category. */
+  selectable?: boolean;
+  /** The selected category: its bars in full, the others faded. */
+  selected?: string | null;
   document?: Document;
 }
 
@@ -70,16 +75,31 @@ export function buildStageBars(given: readonly StageBar[], options: StageBarsOpt
     y: { domain: STAGES, axis: null, padding: 0.1 },
     color: { domain: STAGES, range: STAGES.map((s) => COLORS.stage[s]) },
     marks: [
-      Plot.barX(rows, {
-        fy: 'key',
-        y: 'stage',
-        x: 'amount',
-        fill: 'stage',
-        fillOpacity: (r: StageBar) => (r.stage === o.stage ? 1 : 0.45),
-        title: tip,
-        tip: { fontSize: 12, lineHeight: 1.3 },
-        className: 'stage-bars'
-      }),
+      // The counted stage's bars and the others' apart: a keyboard stops once per category, on the counted one.
+      ...(['other-stages', 'counted-stage'] as const).map((part) =>
+        Plot.barX(
+          rows.filter((r) => (r.stage === o.stage) === (part === 'counted-stage')),
+          {
+            fy: 'key',
+            y: 'stage',
+            x: 'amount',
+            fill: 'stage',
+            fillOpacity: (r: StageBar) =>
+              (r.stage === o.stage ? 1 : 0.45) * (o.selected && r.key !== o.selected ? 0.3 : 1),
+            title: tip,
+            tip: { fontSize: 12, lineHeight: 1.3 },
+            className: `stage-bars ${part}`,
+            ...(o.selectable
+              ? {
+                  href: (r: StageBar) => selectHref(r.key),
+                  ariaLabel: (r: StageBar) =>
+                    `${label.get(r.key)}: ${formatMoneyFull(r.amount)} ${r.stage}` +
+                    (r.key === o.selected ? ' (selected; select again to clear)' : '')
+                }
+              : {})
+          }
+        )
+      ),
       illustrativeBarsX(rows, o.id, { fy: 'key', y: 'stage' }),
       ...(o.needs
         ? [
@@ -102,5 +122,15 @@ export function buildStageBars(given: readonly StageBar[], options: StageBarsOpt
     ]
   });
   addHatches(chart, o.id, { illustrative: COLORS.sourceKind.illustrative }, { overlay: true });
+  // One keyboard stop per category: its counted stage's bar, else its first bar. The others stay links for a
+  // pointer, out of the tab order and the accessibility tree.
+  const stops = new Set([...chart.querySelectorAll('g.counted-stage a')].map((a) => a.getAttribute('href')));
+  for (const a of chart.querySelectorAll('g.other-stages a')) {
+    if (!stops.has(a.getAttribute('href'))) stops.add(a.getAttribute('href'));
+    else {
+      a.setAttribute('tabindex', '-1');
+      a.setAttribute('aria-hidden', 'true');
+    }
+  }
   return chart;
 }

@@ -17,6 +17,7 @@ import { type NeedsRow } from '$lib/data/queries/needs';
 import { tableFromRows, type ExportTable } from '$lib/export/table';
 import { formatCount, formatMoneyFull, formatMoneyShort, formatShare } from '$lib/format';
 import { yearsWords } from '$lib/words';
+import type { Chip } from './selection';
 
 /** The amount counted for one category (an area, a partner, a year) at one stage; nothing counted is 0. */
 export function amountAt<R extends MoneyRow>(
@@ -143,6 +144,18 @@ export function scopeWords(
     f.area ? AREA_LABELS[f.area] : 'all priority areas',
     years + outside
   ].join('; ');
+}
+
+/** The selections as chips: the partner, the priority area and the year range, each one filter of the view. */
+export function selectionChips(f: FundingFilters, donors: readonly DonorOption[] | undefined): Chip[] {
+  const donorName = donors?.find((d) => d.donorId === f.donor)?.name ?? f.donor;
+  return [
+    ...(f.donor ? [{ field: 'donor', label: `Partner: ${donorName}` }] : []),
+    ...(f.area ? [{ field: 'area', label: `Priority area: ${AREA_LABELS[f.area]}` }] : []),
+    ...(f.yearFrom !== null || f.yearTo !== null
+      ? [{ field: 'years', label: `Years: ${yearsWords(f.yearFrom, f.yearTo)}` }]
+      : [])
+  ];
 }
 
 /** The headline figures: money counted, its illustrative share, priced needs and coverage, needs not priced. */

@@ -112,7 +112,34 @@ export function serializeFunding({ rules, filters, compare }: FundingView): URLS
 }
 
 /** Needs have requesters, not donors, and no stage: they read the illustrative rule, the area and the years. */
+/** What a reader selects in the funding charts: a partner or a priority area (each one filter of the view). */
+export type FundingSelection = 'donor' | 'area';
+
+/** The view with `value` selected, or that selection cleared when it is the one already made (a second click). */
+export function toggled(s: FundingView, field: FundingSelection, value: string): FundingView {
+  return { ...s, filters: { ...s.filters, [field]: s.filters[field] === value ? null : value } };
+}
+
+/** The view with these selections cleared (a chip's button, or Escape for all). */
+export function cleared(s: FundingView, fields: readonly string[]): FundingView {
+  const filters = { ...s.filters };
+  for (const f of fields) {
+    if (f === 'donor' || f === 'area') filters[f] = null;
+    if (f === 'years') [filters.yearFrom, filters.yearTo] = [null, null];
+  }
+  return { ...s, filters };
+}
+
 const needsRead = ({ rules, filters: f }: FundingView) => [rules.illustrative, f.area, f.yearFrom, f.yearTo];
+
+/**
+ * A chart is not filtered by its own selection: it keeps every mark and shows the selected one (a partner's bar in
+ * the partner ranking, an area in the area charts); the view's other charts are filtered by it.
+ */
+const unselected = (s: FundingView, field: FundingSelection): FundingView => ({
+  ...s,
+  filters: { ...s.filters, [field]: null }
+});
 
 /** Everything the funding view shows; each query re-runs only when the parts of the state it reads change. */
 export const fundingView = defineView<FundingView>({
@@ -125,12 +152,21 @@ export const fundingView = defineView<FundingView>({
   // the engine answers the next; the headline's words, quick to show, last.
   byYear: { reads: ['rules', 'filters'], run: (db, s) => contributionsByYear(db, s.rules, s.filters) },
   yearNeeds: { reads: needsRead, run: (db, s) => needsByYear(db, s.rules, s.filters) },
-  byDonor: { reads: ['rules', 'filters'], run: (db, s) => contributionsByDonor(db, s.rules, s.filters) },
-  byArea: { reads: ['rules', 'filters'], run: (db, s) => contributionsByArea(db, s.rules, s.filters) },
-  areaNeeds: { reads: needsRead, run: (db, s) => needsByArea(db, s.rules, s.filters) },
+  byDonor: {
+    reads: (s) => [s.rules, unselected(s, 'donor').filters],
+    run: (db, s) => contributionsByDonor(db, s.rules, unselected(s, 'donor').filters)
+  },
+  byArea: {
+    reads: (s) => [s.rules, unselected(s, 'area').filters],
+    run: (db, s) => contributionsByArea(db, s.rules, unselected(s, 'area').filters)
+  },
+  areaNeeds: {
+    reads: (s) => needsRead(unselected(s, 'area')),
+    run: (db, s) => needsByArea(db, s.rules, unselected(s, 'area').filters)
+  },
   compared: {
-    reads: ['compare', 'filters'],
-    run: (db, s) => contributionsByArea(db, PRESETS[s.compare].rules, s.filters)
+    reads: (s) => [s.compare, unselected(s, 'area').filters],
+    run: (db, s) => contributionsByArea(db, PRESETS[s.compare].rules, unselected(s, 'area').filters)
   },
   total: { reads: ['rules', 'filters'], run: (db, s) => countedTotal(db, s.rules, s.filters) },
   effects: { reads: ['rules', 'filters'], run: (db, s) => ruleEffects(db, s.rules, s.filters) },

@@ -4,7 +4,7 @@ import { STAGES } from '$lib/data/contract';
 import { describeRules, type CountingRules } from '$lib/data/counting-rules';
 import type { CountedTotal, DonorOption } from '$lib/data/queries/funding';
 import type { CitedSourceRow } from '$lib/data/queries/home';
-import type { FundingView } from '$lib/views/funding';
+import type { FundingSelection, FundingView } from '$lib/views/funding';
 import { scopeWords } from '$lib/views/funding-rows';
 import { cardSources, joinSources, type CardSources } from '$lib/views/sources';
 
@@ -16,6 +16,10 @@ export interface FundingCardContext {
   money: CardSources;
   /** For the charts of money against needs: both tables' sources. */
   moneyAndNeeds: CardSources;
+  /** What is selected: a partner, an area (each one filter of the view). */
+  selected: { donor: string | null; area: string | null };
+  /** The address that selects a partner or an area (or clears it, when it is the one selected). */
+  linkTo: Record<FundingSelection, (key: string) => string>;
 }
 
 export function fundingCardContext(
@@ -23,7 +27,8 @@ export function fundingCardContext(
   donors: readonly DonorOption[] | undefined,
   leftOut: CountedTotal | undefined,
   moneySources: readonly CitedSourceRow[] | undefined,
-  needSources: readonly CitedSourceRow[] | undefined
+  needSources: readonly CitedSourceRow[] | undefined,
+  linkTo: FundingCardContext['linkTo']
 ): FundingCardContext {
   return {
     rules: view.rules,
@@ -34,6 +39,8 @@ export function fundingCardContext(
       colour: COLORS.stage[s]
     })),
     money: cardSources(moneySources),
-    moneyAndNeeds: joinSources(cardSources(moneySources), cardSources(needSources, 'Needs: '))
+    moneyAndNeeds: joinSources(cardSources(moneySources), cardSources(needSources, 'Needs: ')),
+    selected: { donor: view.filters.donor, area: view.filters.area },
+    linkTo
   };
 }

@@ -1,0 +1,6 @@
+/** What a reader has selected in a view, as the chips beside its filters say it. */
+export interface Chip {
+  /** The field it clears. */
+  field: string;
+  label: string;
+}

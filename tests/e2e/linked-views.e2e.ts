@@ -1,0 +1,87 @@
+/**
+ * Linked views on the production build: a click on a mark selects it, the chart clicked in keeps every mark and
+ * shows the selected one, the other charts follow; the selection is the filter of the same field, in the URL,
+ * survives a reload, shows as a chip, and Escape or the chip clears it; the keyboard does the same.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startSite, waitForCharts, waitForData, watchedPage, type Site } from '../support/browser';
+
+let site: Site;
+beforeAll(async () => {
+  site = await startSite();
+});
+afterAll(() => site.close());
+
+/** The marks a keyboard stops on in a chart: one per category, each named with its amount. */
+const stops = (page: Page, card: string) =>
+  page
+    .locator(`#${card} svg a:not([tabindex="-1"]) [aria-label]`)
+    .evaluateAll((marks) => marks.map((m) => m.getAttribute('aria-label')));
+const partnerBar = (page: Page, id: string) =>
+  page.locator(`#by-partner svg g.counted-stage a[data-select-key="${id}"]`);
+const chips = (page: Page) => page.getByRole('list', { name: 'Selected' }).locator('li');
+
+describe('linked views on /funding', () => {
+  test("a partner's bar selects it: the ranking keeps everyone, the other charts follow, the URL keeps it", async () => {
+    const w = await watchedPage(site);
+    await w.page.goto(`${site.url}/funding`);
+    await waitForData(w.page);
+    await waitForCharts(w.page, 4);
+    const partners = await stops(w.page, 'by-partner');
+    const areas = await stops(w.page, 'by-area');
+    // The largest partner at the counted stage (its bar is the first, and the widest).
+    const first = w.page.locator('#by-partner svg g.counted-stage a').first();
+    const id = (await first.getAttribute('data-select-key'))!;
+    await first.click();
+    await expect.poll(() => w.page.url()).toContain(`donor=${id}`);
+    // The other charts follow: the areas now count that partner's money alone.
+    await expect.poll(() => stops(w.page, 'by-area')).not.toEqual(areas);
+    // The ranking keeps every partner, the selected one in full, the others faded.
+    await expect.poll(() => stops(w.page, 'by-partner')).toHaveLength(partners.length);
+    const faded = await w.page
+      .locator(`#by-partner svg g.counted-stage a:not([data-select-key="${id}"]) rect`)
+      .first()
+      .getAttribute('fill-opacity');
+    expect(Number(faded)).toBeLessThan(0.5);
+    const chipTexts = await chips(w.page).allTextContents();
+    expect(chipTexts).toHaveLength(1);
+    expect(chipTexts[0]).toMatch(/^\s*Partner: \S/);
+    expect(await w.page.getByRole('combobox', { name: /^Partner/ }).inputValue()).toBe(id);
+
+    await w.page.reload();
+    await waitForData(w.page);
+    await expect.poll(() => chips(w.page).count()).toBe(1);
+    await expect.poll(() => stops(w.page, 'by-partner')).toHaveLength(partners.length);
+
+    // Escape clears it, and the areas count everyone again.
+    await w.page.keyboard.press('Escape');
+    await expect.poll(() => w.page.url()).not.toContain('donor=');
+    await expect.poll(() => chips(w.page).count()).toBe(0);
+    await expect.poll(() => stops(w.page, 'by-area')).toEqual(areas);
+    expect(w.consoleErrors).toEqual([]);
+    await w.context.close();
+  });
+
+  test('the same by keyboard: a bar is a link, Enter selects, the chip clears, and it is announced', async () => {
+    const w = await watchedPage(site);
+    await w.page.goto(`${site.url}/funding`);
+    await waitForData(w.page);
+    await waitForCharts(w.page, 4);
+    await partnerBar(w.page, 'CAN').focus();
+    await w.page.keyboard.press('Enter');
+    await expect.poll(() => w.page.url()).toContain('donor=CAN');
+    await expect
+      .poll(() => w.page.locator('[aria-live="polite"]', { hasText: 'Selected:' }).textContent())
+      .toContain('Partner: Canada');
+    // Enter on the selected bar clears it; selecting an area adds a second chip.
+    const area = w.page.locator('#by-area svg g.counted-stage a').first();
+    await area.focus();
+    await w.page.keyboard.press('Enter');
+    await expect.poll(() => chips(w.page).count()).toBe(2);
+    await chips(w.page).first().getByRole('button').click();
+    await expect.poll(() => w.page.url()).not.toContain('donor=');
+    await expect.poll(() => chips(w.page).count()).toBe(1);
+    await w.context.close();
+  });
+});
