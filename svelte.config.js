@@ -5,7 +5,8 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 const config = {
   preprocess: vitePreprocess(),
   kit: {
-    adapter: adapter({ fallback: undefined, strict: true }),
+    // 200.html renders any page in the browser: a participant only in a user's loaded files has a page too.
+    adapter: adapter({ fallback: '200.html', strict: true }),
     // The browser itself enforces "no network": every page may load and connect to its own origin only.
     // SvelteKit emits this as a <meta> tag with hashes of its own inline bootstrap script.
     csp: {

@@ -26,10 +26,16 @@ export function serveBuild({ dir = 'build', port = 4173, host = '127.0.0.1', mou
       res.end('Not found');
     };
     const url = req.url ?? '/';
+    // A participant's page that was not prerendered (one only in loaded files): the fallback page renders it.
+    const fallback = () => {
+      if (!/^\/partners\/[^/?]+\/?(\?|$)/.test(url)) return notFound();
+      req.url = '/200.html';
+      assets(req, res, notFound);
+    };
     const mount = mounted.find(
       ({ base }) => url.startsWith(base) && /^([/?]|$)/.test(url.slice(base.length))
     );
-    if (!mount) return assets(req, res, notFound);
+    if (!mount) return assets(req, res, fallback);
     const rest = url.slice(mount.base.length);
     req.url = rest.startsWith('/') ? rest : `/${rest}`;
     mount.assets(req, res, notFound);

@@ -14,6 +14,8 @@ test.each([
   ['/funding', 4],
   ['/expansion', 2],
   ['/needs?request=ill-need-009', 1],
+  ['/partners/CAN', 1],
+  ['/funding?donor=CAN', 4],
   ['/data', 0]
 ])(
   '%s has no serious or critical accessibility violation (axe-core), once its %i charts are drawn',

@@ -150,7 +150,9 @@ export function scopeWords(
 export function selectionChips(f: FundingFilters, donors: readonly DonorOption[] | undefined): Chip[] {
   const donorName = donors?.find((d) => d.donorId === f.donor)?.name ?? f.donor;
   return [
-    ...(f.donor ? [{ field: 'donor', label: `Partner: ${donorName}` }] : []),
+    ...(f.donor
+      ? [{ field: 'donor', label: `Partner: ${donorName}`, participant: { id: f.donor, name: donorName! } }]
+      : []),
     ...(f.area ? [{ field: 'area', label: `Priority area: ${AREA_LABELS[f.area]}` }] : []),
     ...(f.yearFrom !== null || f.yearTo !== null
       ? [{ field: 'years', label: `Years: ${yearsWords(f.yearFrom, f.yearTo)}` }]

@@ -3,4 +3,6 @@ export interface Chip {
   /** The field it clears. */
   field: string;
   label: string;
+  /** The participant selected, whose page the chip opens ("Open Canada's page"). */
+  participant?: { id: string; name: string };
 }
