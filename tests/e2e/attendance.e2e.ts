@@ -21,8 +21,9 @@ beforeAll(async () => {
 });
 afterAll(() => site.close());
 
+// The chart is interactive (its bars select a meeting): a group of named parts, not one image.
 const chartOf = (page: import('playwright-core').Page) =>
-  page.getByRole('img', { name: 'Bar chart: GPWG attendance per meeting by kind of participant' });
+  page.getByRole('group', { name: 'Bar chart: GPWG attendance per meeting by kind of participant' });
 
 describe('the attendance view on the production build', () => {
   test('draws one mark per meeting: bars where a list is known, "not recorded" where not', async () => {

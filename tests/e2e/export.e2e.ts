@@ -127,7 +127,7 @@ describe('exports', () => {
     const filters = { ...DEFAULT_ATTENDANCE, yearFrom: 2011 };
     const { page, context } = await openView(
       '/attendance',
-      serializeAttendance({ filters, measure: 'entities' }),
+      serializeAttendance({ filters, measure: 'entities', meeting: null }),
       2
     );
     const rows = await checkChart(page, 'attendance', 'GPWG attendance per meeting, by kind of participant');

@@ -60,10 +60,9 @@ test('once built, the basis answers the rules; a loaded file gets its own, and t
 
   // A bar's tooltip names the largest project behind it and counts the rest.
   await page.locator('#by-area g.stage-bars rect').first().hover({ force: true });
-  // (The chart is interactive: its tooltip is scenery for assistive technology, found by its words.)
-  const tip = page.locator('#by-area svg');
+  const tips = page.locator('#by-area g[aria-label="tip"]');
   await expect
-    .poll(() => tip.textContent())
+    .poll(async () => (await tips.allTextContents()).join(' '))
     .toMatch(/Largest: synthetic project \d+; and [\d,]+\s*\u200b?\s*more rows/);
   expect(consoleErrors).toEqual([]);
   await context.close();

@@ -85,3 +85,32 @@ describe('linked views on /funding', () => {
     await w.context.close();
   });
 });
+
+describe('linked views on /attendance', () => {
+  test("a meeting's bar selects it: the matrix shows its participants alone, with every meeting they came to", async () => {
+    const w = await watchedPage(site);
+    await w.page.goto(`${site.url}/attendance`);
+    await waitForData(w.page);
+    await waitForCharts(w.page, 2);
+    const matrixRows = async () => {
+      const card = w.page.locator('#matrix');
+      if ((await card.getByRole('button', { name: 'Show table' }).count()) > 0)
+        await card.getByRole('button', { name: 'Show table' }).click();
+      return card.locator('tbody tr').count();
+    };
+    const everyone = await matrixRows();
+    const paris = w.page.locator('#attendance svg g.attendance a[data-select-key="2011-10-paris"]').first();
+    await paris.click();
+    await expect.poll(() => w.page.url()).toContain('meeting=2011-10-paris');
+    // The Paris list: 18 states, the EU and the 1540 Committee's experts.
+    await expect.poll(matrixRows).toBe(20);
+    expect(everyone).toBeGreaterThan(20);
+    expect(await chips(w.page).allTextContents()).toEqual([
+      expect.stringMatching(/Meeting: Paris, 10 Oct 2011/)
+    ]);
+    await w.page.keyboard.press('Escape');
+    await expect.poll(() => w.page.url()).not.toContain('meeting=');
+    await expect.poll(matrixRows).toBe(everyone);
+    await w.context.close();
+  });
+});

@@ -5,7 +5,9 @@ import { formatMeetingDate } from '../../src/lib/format';
 
 describe('attendance URL state', () => {
   test('defaults leave the URL empty, and a full view round-trips', () => {
-    expect(serializeAttendance({ filters: DEFAULT_ATTENDANCE, measure: 'entities' }).toString()).toBe('');
+    expect(
+      serializeAttendance({ filters: DEFAULT_ATTENDANCE, measure: 'entities', meeting: null }).toString()
+    ).toBe('');
     const view = {
       filters: {
         presidency: 'USA',
@@ -13,24 +15,28 @@ describe('attendance URL state', () => {
         yearTo: 2013,
         groups: ['state_observer', 'civil_society'] as const
       },
-      measure: 'delegates' as const
+      measure: 'delegates' as const,
+      meeting: '2011-10-paris'
     };
     const query = serializeAttendance(view).toString();
     expect(query).toBe(
-      'presidency=USA&from=2010&to=2013&kind=state_observer%2Ccivil_society&measure=delegates'
+      'presidency=USA&from=2010&to=2013&kind=state_observer%2Ccivil_society&measure=delegates&meeting=2011-10-paris'
     );
     expect(parseAttendance(new URLSearchParams(query))).toEqual({ value: view, notices: [] });
   });
 
   test('unknown values fall back to the defaults, with a notice', () => {
     const { value, notices } = parseAttendance(
-      new URLSearchParams('presidency=<script>&from=soon&kind=state_partner,aliens&measure=cups')
+      new URLSearchParams(
+        'presidency=<script>&from=soon&kind=state_partner,aliens&measure=cups&meeting=<img>'
+      )
     );
     expect(value).toEqual({
       filters: { presidency: null, yearFrom: null, yearTo: null, groups: ['state_partner'] },
-      measure: 'entities'
+      measure: 'entities',
+      meeting: null
     });
-    expect(notices).toHaveLength(4);
+    expect(notices).toHaveLength(5);
     expect(notices[0]).toBe('"<script>" is not a presidency code; showing all presidencies.');
     expect(parseAttendance(new URLSearchParams('')).value.filters.groups).toEqual(PARTICIPANT_GROUPS);
   });

@@ -11,11 +11,16 @@ import { meetingName } from '$lib/words';
 import { meetingScale } from './meeting-axis';
 import { CHART_FONT, COLORS, PARTICIPANT_LABELS, addHatches, hatchId } from './theme';
 import { drawable } from './drawable';
+import { oneStopPerKey, selectHref } from './select-links';
 
 export interface AttendanceChartOptions {
   width: number;
   id: string;
   measure: AttendanceMeasure;
+  /** Each meeting with a list is a selectable mark (select-links.ts). */
+  selectable?: boolean;
+  /** The selected meeting: its bar in full, the others faded. */
+  selected?: string | null;
   document?: Document;
 }
 
@@ -73,7 +78,7 @@ export function attendanceMarks(
 export function buildAttendanceChart(
   meetings: readonly MeetingRow[],
   counts: readonly AttendanceCountRow[],
-  { width, id, measure, document }: AttendanceChartOptions
+  { width, id, measure, selectable, selected, document }: AttendanceChartOptions
 ): Element {
   const { bars, gaps, unknownDelegates } = attendanceMarks(
     meetings,
@@ -127,13 +132,21 @@ export function buildAttendanceChart(
           y: 'value',
           fill: (b: Bar) => PARTICIPANT_LABELS[b.group],
           // Illustrative rows keep their colour, faded; the tooltip and the card say so in words.
-          fillOpacity: (b: Bar) => (b.illustrative > 0 ? 0.45 : 1),
+          fillOpacity: (b: Bar) =>
+            (b.illustrative > 0 ? 0.45 : 1) * (selected && b.meetingId !== selected ? 0.3 : 1),
           order: groups.map((g) => PARTICIPANT_LABELS[g]),
           z: 'group',
           title: 'label',
           tip: { fontSize: 12, lineHeight: 1.3 },
           className: 'attendance',
-          ariaLabel: (b: Bar) => b.label.split('\n').slice(0, 2).join(': ')
+          ariaLabel: (b: Bar) =>
+            b.label.split('\n').slice(0, 2).join(': ') +
+            (selectable
+              ? b.meetingId === selected
+                ? ' (selected; select again to clear)'
+                : '; select to see its participants'
+              : ''),
+          ...(selectable ? { href: (b: Bar) => selectHref(b.meetingId) } : {})
         })
       ),
       Plot.text([...totals], {
@@ -151,6 +164,7 @@ export function buildAttendanceChart(
     ]
   });
   addHatches(chart, id, { gap: COLORS.notRecorded }, { light: true });
+  if (selectable) oneStopPerKey(chart.querySelectorAll('g.attendance a'));
   return chart;
 }
 

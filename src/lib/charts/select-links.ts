@@ -13,6 +13,22 @@ export const selectHref = (key: string) => PREFIX + encodeURIComponent(key);
 export const keyOfHref = (href: string | null) =>
   href?.startsWith(PREFIX) ? decodeURIComponent(href.slice(PREFIX.length)) : null;
 
+/**
+ * A keyboard stops once per key: the first of `anchors` with each address stays in the tab order; the others
+ * stay links for a pointer, out of the tab order and the accessibility tree.
+ */
+export function oneStopPerKey(anchors: Iterable<Element>): void {
+  const stops = new Set<string | null>();
+  for (const a of anchors) {
+    const href = a.getAttribute('href');
+    if (!stops.has(href)) stops.add(href);
+    else {
+      a.setAttribute('tabindex', '-1');
+      a.setAttribute('aria-hidden', 'true');
+    }
+  }
+}
+
 /** Gives every selectable mark in `root` its address (once a chart is drawn, and whenever the view changes). */
 export function linkMarks(root: Element, linkTo: (key: string) => string): void {
   for (const a of root.querySelectorAll<SVGAElement | HTMLAnchorElement>('a')) {
@@ -24,15 +40,10 @@ export function linkMarks(root: Element, linkTo: (key: string) => string): void 
 }
 
 /**
- * An interactive chart is a group, not one image: its selectable marks are for assistive technology, each a link
- * with its name; every other part of it (axes, tooltips, marks without links) is scenery, hidden from it.
+ * An interactive chart is a group, not one image: assistive technology meets its parts, each selectable mark a
+ * link with its name. Plot names its parts (`aria-label` on each group of marks); a name needs a role, so each
+ * named part is a group.
  */
-export function exposeLinksOnly(chart: Element): void {
-  for (const g of chart.querySelectorAll('g[aria-label]')) {
-    if (g.querySelector('a:not([aria-hidden="true"])')) g.setAttribute('role', 'group');
-    else {
-      g.removeAttribute('aria-label');
-      g.setAttribute('aria-hidden', 'true');
-    }
-  }
+export function namePartsAsGroups(chart: Element): void {
+  for (const g of chart.querySelectorAll('g[aria-label]')) g.setAttribute('role', 'group');
 }

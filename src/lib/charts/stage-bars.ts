@@ -13,7 +13,7 @@ import { largestWords, needsNote } from '$lib/words';
 import { CHART_FONT, COLORS, addHatches } from './theme';
 import { drawable } from './drawable';
 import { illustrativeBarsX } from './illustrative-bars';
-import { selectHref } from './select-links';
+import { oneStopPerKey, selectHref } from './select-links';
 
 export interface StageBar extends MoneyRow {
   key: string;
@@ -122,15 +122,10 @@ export function buildStageBars(given: readonly StageBar[], options: StageBarsOpt
     ]
   });
   addHatches(chart, o.id, { illustrative: COLORS.sourceKind.illustrative }, { overlay: true });
-  // One keyboard stop per category: its counted stage's bar, else its first bar. The others stay links for a
-  // pointer, out of the tab order and the accessibility tree.
-  const stops = new Set([...chart.querySelectorAll('g.counted-stage a')].map((a) => a.getAttribute('href')));
-  for (const a of chart.querySelectorAll('g.other-stages a')) {
-    if (!stops.has(a.getAttribute('href'))) stops.add(a.getAttribute('href'));
-    else {
-      a.setAttribute('tabindex', '-1');
-      a.setAttribute('aria-hidden', 'true');
-    }
-  }
+  // One keyboard stop per category: its counted stage's bar, else its first bar.
+  oneStopPerKey([
+    ...chart.querySelectorAll('g.counted-stage a'),
+    ...chart.querySelectorAll('g.other-stages a')
+  ]);
   return chart;
 }

@@ -101,3 +101,10 @@ export function matrixCell(m: MeetingRow, rows: readonly MatrixRow[], entityId: 
   const r = rows.find((x) => x.entityId === entityId && x.meetingId === m.meetingId);
   return r ? CAPACITY_LABELS[r.capacity] + (r.newcomer ? ' (new)' : '') : '—';
 }
+
+/** The matrix of one meeting's participants (every meeting they came to), or everyone's when none is selected. */
+export function participantsOf(matrix: readonly MatrixRow[], meeting: string | null): readonly MatrixRow[] {
+  if (meeting === null) return matrix;
+  const came = new Set(matrix.filter((r) => r.meetingId === meeting).map((r) => r.entityId));
+  return matrix.filter((r) => came.has(r.entityId));
+}

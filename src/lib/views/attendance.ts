@@ -26,7 +26,12 @@ export interface AttendanceView {
   filters: AttendanceFilters;
   /** Count participants (entities), or delegates where the sources give them: a drawing choice, no query. */
   measure: AttendanceMeasure;
+  /** The meeting selected (a click on its bar): the matrix shows its participants alone. No query reads it. */
+  meeting: string | null;
 }
+
+/** A meeting id as the contract's keys are written: nothing else is looked up. */
+const MEETING_ID = /^[A-Za-z0-9_.-]{1,80}$/;
 
 export const DEFAULT_ATTENDANCE: AttendanceFilters = {
   presidency: null,
@@ -53,6 +58,11 @@ export function parseAttendance(params: URLSearchParams): Parsed<AttendanceView>
     if (unknown.length) notices.push(`Unknown participant kind ignored: ${unknown.join(', ')}.`);
     groups = PARTICIPANT_GROUPS.filter((g) => known.includes(g));
   }
+  let meeting = params.get('meeting');
+  if (meeting !== null && !MEETING_ID.test(meeting)) {
+    notices.push(`"${meeting}" is not a meeting id; no meeting is selected.`);
+    meeting = null;
+  }
   const rawMeasure = params.get('measure');
   const measure = ATTENDANCE_MEASURES.find((m) => m === rawMeasure);
   if (rawMeasure !== null && !measure)
@@ -65,24 +75,26 @@ export function parseAttendance(params: URLSearchParams): Parsed<AttendanceView>
         yearTo: parseYear(params.get('to'), 'last', notices),
         groups
       },
-      measure: measure ?? 'entities'
+      measure: measure ?? 'entities',
+      meeting
     },
     notices
   };
 }
 
-export function serializeAttendance({ filters: f, measure }: AttendanceView): URLSearchParams {
+export function serializeAttendance({ filters: f, measure, meeting }: AttendanceView): URLSearchParams {
   const params = new URLSearchParams();
   if (f.presidency) params.set('presidency', f.presidency);
   setYears(params, f.yearFrom, f.yearTo);
   if (f.groups.length !== PARTICIPANT_GROUPS.length) params.set('kind', f.groups.join(','));
   if (measure !== 'entities') params.set('measure', measure);
+  if (meeting) params.set('meeting', meeting);
   return params;
 }
 
 /** Everything the attendance view shows. No query reads the measure: switching it redraws without a query. */
 export const attendanceView = defineView<AttendanceView>({
-  defaults: { filters: DEFAULT_ATTENDANCE, measure: 'entities' },
+  defaults: { filters: DEFAULT_ATTENDANCE, measure: 'entities', meeting: null },
   fromUrl: parseAttendance,
   toUrl: serializeAttendance
 })({

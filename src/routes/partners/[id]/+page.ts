@@ -1,3 +1,3 @@
-export function load({ params }) {
-  return { id: params.id };
-}
+import type { PageLoad } from './$types';
+
+export const load: PageLoad = ({ params }) => ({ id: params.id });
