@@ -9,7 +9,9 @@ const views = [
   { path: '/attendance', file: 'attendance.png', charts: 2, height: 1500 },
   { path: '/funding', file: 'funding.png', charts: 4, height: 2000 },
   { path: '/expansion', file: 'expansion.png', charts: 2, height: 1700 },
-  { path: '/needs?request=ill-need-009', file: 'needs.png', charts: 1, height: 2200 }
+  { path: '/needs?request=ill-need-009', file: 'needs.png', charts: 1, height: 2200 },
+  { path: '/partners/CAN', file: 'participant.png', charts: 1, height: 1900 },
+  { path: '/attendance?meeting=2011-10-paris', file: 'attendance-selected.png', charts: 2, height: 1500 }
 ];
 
 const site = await startSite();
