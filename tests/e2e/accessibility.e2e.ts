@@ -13,6 +13,7 @@ test.each([
   ['/attendance', 2],
   ['/funding', 4],
   ['/expansion', 2],
+  ['/expansion?state=CAN', 2],
   ['/needs?request=ill-need-009', 1],
   ['/partners/CAN', 1],
   ['/funding?donor=CAN', 4],

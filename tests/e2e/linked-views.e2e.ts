@@ -114,3 +114,26 @@ describe('linked views on /attendance', () => {
     await w.context.close();
   });
 });
+
+describe('linked views on /expansion', () => {
+  test('a state on the map selects it; its chip opens its page', async () => {
+    const w = await watchedPage(site);
+    await w.page.goto(`${site.url}/expansion`);
+    await waitForData(w.page);
+    await waitForCharts(w.page, 2);
+    const canada = w.page.locator('#map svg a[data-select-key="CAN"]');
+    await canada.click();
+    await expect.poll(() => w.page.url()).toContain('state=CAN');
+    // Canada in full, the other members faded.
+    const opacity = (key: string) =>
+      w.page.locator(`#map svg a[data-select-key="${key}"] path`).first().getAttribute('fill-opacity');
+    expect(Number(await opacity('CAN'))).toBe(1);
+    expect(Number(await opacity('FRA'))).toBeLessThan(0.5);
+    expect(await chips(w.page).first().textContent()).toContain('State: Canada');
+    await chips(w.page).getByRole('link', { name: "Open Canada's page" }).click();
+    await expect.poll(() => w.page.url()).toContain('/partners/CAN');
+    await expect.poll(() => w.page.getByRole('heading', { level: 1 }).textContent()).toBe('Canada');
+    expect(w.consoleErrors).toEqual([]);
+    await w.context.close();
+  });
+});

@@ -125,7 +125,8 @@ describe('stateStatus(db)', () => {
 describe('expansion URL state', () => {
   test('round-trips, leaves defaults out, and falls back with a notice', () => {
     expect(serializeExpansion(DEFAULT_EXPANSION).toString()).toBe('');
-    const f = { countEu: false, region: 'Asia', yearFrom: 2004, yearTo: 2013 };
+    const f = { countEu: false, region: 'Asia', yearFrom: 2004, yearTo: 2013, selected: 'KAZ' };
+    expect(serializeExpansion(f).get('state')).toBe('KAZ');
     expect(parseExpansion(serializeExpansion(f))).toEqual({ value: f, notices: [] });
     const bad = parseExpansion(new URLSearchParams('region=Atlantis&eu=maybe'));
     expect(bad.value).toEqual(DEFAULT_EXPANSION);

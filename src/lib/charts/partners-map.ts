@@ -5,11 +5,16 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { StateStatusRow } from '$lib/data/queries/expansion-states';
+import { selectHref } from './select-links';
 import { CHART_FONT, COLORS, addHatches, hatchId } from './theme';
 import { numericId, type CountryFeature } from './world';
 import { drawable } from './drawable';
 
 export interface PartnersMapOptions {
+  /** Each state with a standing is a selectable mark (select-links.ts). */
+  selectable?: boolean;
+  /** The selected state: in full, the others with a standing faded. */
+  selected?: string | null;
   width: number;
   id: string;
   document?: Document;
@@ -42,7 +47,7 @@ export function mapStateFeatures(features: readonly CountryFeature[], states: re
 export function buildPartnersMap(
   features: readonly CountryFeature[],
   givenStates: readonly StateStatusRow[],
-  { width, id, document }: PartnersMapOptions
+  { width, id, document, selectable, selected }: PartnersMapOptions
 ): Element {
   const states = drawable(givenStates, [], ['joinYear']);
   const cohorts = new Map(joinCohorts(states).map((c) => [c.year, c.colour]));
@@ -78,7 +83,12 @@ export function buildPartnersMap(
             d.item.state?.status === 'attended' ? COLORS.status.attended : '#ffffff',
           strokeWidth: (d: { item: Item }) => (d.item.state?.status === 'attended' ? 2 : 0.5),
           // Standings on illustrative sources keep their colour, faded; the tooltip and the card say so.
-          fillOpacity: (d: { item: Item }) => (d.item.state?.illustrative ? 0.45 : 1),
+          fillOpacity: (d: { item: Item }) =>
+            (d.item.state?.illustrative ? 0.45 : 1) *
+            (selected && d.item.state && d.item.state.entityId !== selected ? 0.3 : 1),
+          ...(selectable
+            ? { href: (d: { item: Item }) => (d.item.state ? selectHref(d.item.state.entityId) : null) }
+            : {}),
           title: (d: { item: Item }) => tip(d.item),
           ariaLabel: (d: { item: Item }) => d.item.state?.name ?? d.item.feature.properties.name,
           tip: { fontSize: 12, lineHeight: 1.3 },

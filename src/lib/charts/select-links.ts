@@ -41,9 +41,11 @@ export function linkMarks(root: Element, linkTo: (key: string) => string): void 
 
 /**
  * An interactive chart is a group, not one image: assistive technology meets its parts, each selectable mark a
- * link with its name. Plot names its parts (`aria-label` on each group of marks); a name needs a role, so each
- * named part is a group.
+ * link with its name. Plot names its parts (`aria-label` on each group of marks, and on marks); a name needs a
+ * role, so each named group is a group and each named mark that is no link is an image.
  */
 export function namePartsAsGroups(chart: Element): void {
   for (const g of chart.querySelectorAll('g[aria-label]')) g.setAttribute('role', 'group');
+  for (const mark of chart.querySelectorAll('[aria-label]:not(g):not(svg):not(a)'))
+    if (!mark.closest('a') && !mark.hasAttribute('role')) mark.setAttribute('role', 'img');
 }

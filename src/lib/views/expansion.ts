@@ -16,22 +16,33 @@ import {
 import { onTheWay, stateStatus } from '$lib/data/queries/expansion-states';
 import { type ExpansionFilters } from '$lib/data/queries/expansion-scope';
 import { countryFeatures, type CountryFeature } from '$lib/charts/world';
-import { parseYear, setYears, type Parsed } from './url';
+import { ENTITY_ID, parseYear, setYears, type Parsed } from './url';
 import { defineView } from './view';
 
-export const DEFAULT_EXPANSION: ExpansionFilters = {
+/** The filters, and the state selected on the map (a click on it): its page is a click away on its chip. */
+export interface ExpansionView extends ExpansionFilters {
+  selected: string | null;
+}
+
+export const DEFAULT_EXPANSION: ExpansionView = {
   countEu: true,
   region: null,
   yearFrom: null,
-  yearTo: null
+  yearTo: null,
+  selected: null
 };
 
-export function parseExpansion(params: URLSearchParams): Parsed<ExpansionFilters> {
+export function parseExpansion(params: URLSearchParams): Parsed<ExpansionView> {
   const notices: string[] = [];
   let region = params.get('region');
   if (region !== null && !(REGIONS as readonly string[]).includes(region)) {
     notices.push(`"${region}" is not a region; showing all regions.`);
     region = null;
+  }
+  let selected = params.get('state');
+  if (selected !== null && !ENTITY_ID.test(selected)) {
+    notices.push(`"${selected}" is not a state's code; no state is selected.`);
+    selected = null;
   }
   const eu = params.get('eu');
   if (eu !== null && eu !== 'no' && eu !== 'yes')
@@ -41,22 +52,24 @@ export function parseExpansion(params: URLSearchParams): Parsed<ExpansionFilters
       countEu: eu !== 'no',
       region,
       yearFrom: parseYear(params.get('from'), 'first', notices),
-      yearTo: parseYear(params.get('to'), 'last', notices)
+      yearTo: parseYear(params.get('to'), 'last', notices),
+      selected
     },
     notices
   };
 }
 
-export function serializeExpansion(f: ExpansionFilters): URLSearchParams {
+export function serializeExpansion(f: ExpansionFilters & { selected?: string | null }): URLSearchParams {
   const params = new URLSearchParams();
   if (f.region) params.set('region', f.region);
   setYears(params, f.yearFrom, f.yearTo);
   if (!f.countEu) params.set('eu', 'no');
+  if (f.selected) params.set('state', f.selected);
   return params;
 }
 
 /** Everything the expansion view shows but the map's shapes, which are a file (worldShapes). */
-export const expansionView = defineView<ExpansionFilters>({
+export const expansionView = defineView<ExpansionView>({
   defaults: DEFAULT_EXPANSION,
   fromUrl: parseExpansion,
   toUrl: serializeExpansion
