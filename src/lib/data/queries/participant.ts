@@ -4,7 +4,7 @@
  * queries with the partner filter set.
  */
 import { sql, type Db } from '../db';
-import type { PriorityArea } from '../contract';
+import type { RequestRecord } from './requests';
 
 export interface ParticipantRow {
   entityId: string;
@@ -90,16 +90,11 @@ export function meetingPresence(db: Db, id: string): Promise<MeetingPresenceRow[
     ORDER BY m.date_start, m.meeting_id`);
 }
 
-export interface OwnRequestRow {
-  needId: string;
-  area: PriorityArea | null;
-  year: number | null;
-  estimatedUsd: number | null;
-  status: string | null;
-  description: string | null;
-  source: string;
-  sourceKind: string;
-}
+/** A request it made: as the match-making list records it, its requester being the participant. */
+export type OwnRequestRow = Pick<
+  RequestRecord,
+  'needId' | 'area' | 'year' | 'estimatedUsd' | 'status' | 'description' | 'source' | 'sourceKind'
+>;
 
 /** The assistance requests it made, by year (not recorded last). */
 export function ownRequests(db: Db, id: string): Promise<OwnRequestRow[]> {
