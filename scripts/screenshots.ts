@@ -11,6 +11,13 @@ const views = [
   { path: '/expansion', file: 'expansion.png', charts: 2, height: 1700 },
   { path: '/needs?request=ill-need-009', file: 'needs.png', charts: 1, height: 2200 },
   { path: '/partners/CAN', file: 'participant.png', charts: 1, height: 1900 },
+  {
+    path: '/partners/compare?ids=CAN,FRA,MEX',
+    file: 'comparison.png',
+    charts: 0,
+    height: 1300,
+    ready: '#comparison table'
+  },
   { path: '/attendance?meeting=2011-10-paris', file: 'attendance-selected.png', charts: 2, height: 1500 }
 ];
 
@@ -22,6 +29,7 @@ try {
     await w.page.goto(site.url + view.path);
     await waitForData(w.page);
     await waitForCharts(w.page, view.charts);
+    if ('ready' in view && view.ready) await w.page.locator(view.ready).waitFor();
     await w.page.screenshot({ path: `docs/screenshots/${view.file}` });
     console.log(`docs/screenshots/${view.file}`);
     await w.context.close();

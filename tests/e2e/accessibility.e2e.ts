@@ -16,6 +16,7 @@ test.each([
   ['/expansion?state=CAN', 2],
   ['/needs?request=ill-need-009', 1],
   ['/partners/CAN', 1],
+  ['/partners/compare?ids=CAN,FRA,MEX', 0],
   ['/funding?donor=CAN', 4],
   ['/data', 0]
 ])(

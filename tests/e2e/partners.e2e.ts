@@ -83,4 +83,27 @@ describe('a page per participant', () => {
       .toContain('No participant "ZZZ"');
     await w.context.close();
   });
+
+  test('/partners/compare: participants side by side, in the URL, each linked to its page', async () => {
+    const w = await watchedPage(site);
+    await w.page.goto(`${site.url}/partners/compare?ids=CAN,MEX`);
+    await waitForData(w.page);
+    const table = w.page.locator('#comparison table');
+    await table.waitFor();
+    const header = await table.locator('thead th').allTextContents();
+    expect(header).toEqual(['Measure', 'Canada', 'Mexico']);
+    const row = (label: RegExp) =>
+      table.locator('tbody tr', { has: w.page.locator('th', { hasText: label }) });
+    expect(await row(/^Membership$/).textContent()).toContain('partner from 2002');
+    expect(await row(/^Membership$/).textContent()).toContain('partner from 2012');
+    expect(await row(/^GPWG meetings/).textContent()).toContain('2 of 2 meetings with a participant list');
+    // A third, chosen on the page, goes to the URL.
+    await w.page.getByRole('combobox', { name: 'Add a participant' }).selectOption('FRA');
+    await expect.poll(() => w.page.url()).toContain('ids=CAN%2CMEX%2CFRA');
+    await expect.poll(() => table.locator('thead th').allTextContents()).toContain('France');
+    await table.getByRole('link', { name: 'Mexico' }).click();
+    await expect.poll(() => w.page.url()).toContain('/partners/MEX');
+    expect(w.consoleErrors).toEqual([]);
+    await w.context.close();
+  });
 });

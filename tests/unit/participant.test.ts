@@ -8,6 +8,7 @@ import {
   participant,
   participantSources
 } from '$lib/data/queries/participant';
+import { attendanceWords, parseComparison, serializeComparison } from '$lib/views/comparison';
 import { membershipWords } from '$lib/views/participant';
 import { openSampleDb } from './sample-db';
 
@@ -68,5 +69,21 @@ describe("a participant's page", () => {
     expect(about).toContain('membership');
     expect(about).toContain('requests');
     expect(await participant(db, 'NOT-AN-ID')).toBeNull();
+  });
+});
+
+describe('the comparison page', () => {
+  test('its URL keeps two to five known codes, each once, and says what it left out', () => {
+    const { value, notices } = parseComparison(
+      new URLSearchParams('ids=CAN,FRA,<b>,CAN,DEU,ITA,JPN,GBR&domestic=exclude')
+    );
+    expect(value.ids).toEqual(['CAN', 'FRA', 'DEU', 'ITA', 'JPN']);
+    expect(value.rules.domestic).toBe(false);
+    expect(notices).toHaveLength(2);
+    expect(serializeComparison(value).get('ids')).toBe('CAN,FRA,DEU,ITA,JPN');
+  });
+
+  test("Canada's attendance in words counts only the meetings with a list", async () => {
+    expect(attendanceWords(await meetingPresence(db, 'CAN'))).toBe('2 of 2 meetings with a participant list');
   });
 });

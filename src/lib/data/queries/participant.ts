@@ -126,3 +126,13 @@ export function participantSources(db: Db, id: string): Promise<ParticipantSourc
     JOIN sources s ON s.source_id = u.source_id
     GROUP BY s.title, s.kind ORDER BY s.title`);
 }
+
+export interface ParticipantOption {
+  entityId: string;
+  name: string;
+}
+
+/** Every participant, by name: the choices of the comparison page. */
+export function participantOptions(db: Db): Promise<ParticipantOption[]> {
+  return db.query<ParticipantOption>(sql`SELECT entity_id AS "entityId", name FROM entities ORDER BY name`);
+}
