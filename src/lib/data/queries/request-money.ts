@@ -47,7 +47,7 @@ export function scannedPlacedMoney(rules: CountingRules, years: Years, per: Per 
 export function basisPlacedMoney(rules: CountingRules, years: Years, per: Per = { donor: true }): Sql {
   const f = asFilters(years);
   const table = basisTable({ donor: per.donor, recipient: true, years: hasYearRange(f) });
-  const ids = table.coded ? keys(per).text.replace(/_id/g, '_code') : keys(per).text;
+  const ids = table.coded ? (per.donor ? 'donor_code, recipient_code' : 'recipient_code') : keys(per).text;
   const grouped = sql`
     SELECT ${trusted(ids)}, CAST(priority_area AS VARCHAR) AS priority_area,
            CAST(sum(amount * share) AS DOUBLE) AS amount,
