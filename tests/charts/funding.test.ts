@@ -96,6 +96,35 @@ describe('buildFundingByYear and buildRuleComparison', () => {
     await expect(normaliseSvg(svg)).toMatchFileSnapshot('./__snapshots__/funding-by-year.svg');
   });
 
+  test('selected years: every year kept, the chosen ones shaded, the rest faded; each year a link', async () => {
+    const three = [...money, { year: 2012, ...bar('x', 'disbursed', 5e6) }];
+    const svg = buildFundingByYear(three, [{ year: 2011, ...needs[0]! }], {
+      width: 640,
+      stage: 'disbursed',
+      selectable: true,
+      selected: { from: 2011, to: 2011 },
+      document: chartDocument()
+    });
+    const columns = [...svg.querySelectorAll('g.year-columns a')];
+    expect(columns.map((a) => a.getAttribute('href'))).toEqual([
+      '#select:2010',
+      '#select:2011',
+      '#select:2012'
+    ]);
+    expect(columns.map((a) => a.querySelector('[aria-label]')?.getAttribute('aria-label'))).toEqual([
+      '2010: $10,000,000 disbursed',
+      '2011: $30,000,000 disbursed; priced needs $200,000,000 (selected; select again to clear)',
+      '2012: $5,000,000 disbursed'
+    ]);
+    expect(svg.querySelectorAll('g.selected-years rect')).toHaveLength(1);
+    // Each stage's dot per year: 2011's in full, the others faded.
+    const dots = [...svg.querySelectorAll('g.stage-dots circle')].map((c) =>
+      Number(c.getAttribute('fill-opacity') ?? 1)
+    );
+    expect(dots.sort()).toEqual([0.3, 0.3, 0.3, 1, 1]);
+    await expect(normaliseSvg(svg)).toMatchFileSnapshot('./__snapshots__/funding-by-year-selected.svg');
+  });
+
   test('the comparison says each difference', async () => {
     expect(signedMoney(-3e9)).toBe('−$3 bn');
     expect(signedMoney(0)).toBe('no change');

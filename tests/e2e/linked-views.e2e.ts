@@ -33,8 +33,15 @@ describe('linked views on /funding', () => {
     // The largest partner at the counted stage (its bar is the first, and the widest).
     const first = w.page.locator('#by-partner svg g.counted-stage a').first();
     const id = (await first.getAttribute('data-select-key'))!;
+    await first.scrollIntoViewIfNeeded();
     await first.click();
     await expect.poll(() => w.page.url()).toContain(`donor=${id}`);
+    // The page stays where the reader was (a link would scroll to the top): the chart clicked in is on screen.
+    const onScreen = await w.page.locator('#by-partner svg').evaluate((svg) => {
+      const r = svg.getBoundingClientRect();
+      return scrollY > 0 && r.bottom > 0 && r.top < innerHeight;
+    });
+    expect(onScreen).toBe(true);
     // The other charts follow: the areas now count that partner's money alone.
     await expect.poll(() => stops(w.page, 'by-area')).not.toEqual(areas);
     // The ranking keeps every partner, the selected one in full, the others faded.
@@ -82,6 +89,57 @@ describe('linked views on /funding', () => {
     await chips(w.page).first().getByRole('button').click();
     await expect.poll(() => w.page.url()).not.toContain('donor=');
     await expect.poll(() => chips(w.page).count()).toBe(1);
+    await w.context.close();
+  });
+});
+
+describe('years on /funding', () => {
+  const column = (page: Page, year: number) =>
+    page.locator(`#by-year svg g.year-columns a[data-select-key="${year}"]`);
+  const years = (page: Page) =>
+    page
+      .locator('#by-year svg g.year-columns a')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('data-select-key')));
+
+  test("a year's column selects that year, a drag across years the range; the per-year chart keeps every year", async () => {
+    const w = await watchedPage(site);
+    await w.page.goto(`${site.url}/funding`);
+    await waitForData(w.page);
+    await waitForCharts(w.page, 4);
+    const every = await years(w.page);
+    const partners = await stops(w.page, 'by-partner');
+    await column(w.page, 2011).click();
+    await expect.poll(() => w.page.url()).toMatch(/from=2011&to=2011/);
+    await expect.poll(() => stops(w.page, 'by-partner')).not.toEqual(partners);
+    expect(await years(w.page)).toEqual(every);
+    expect(await chips(w.page).allTextContents()).toEqual([expect.stringMatching(/Years: 2011–2011/)]);
+    expect(await w.page.getByRole('combobox', { name: 'From' }).inputValue()).toBe('2011');
+
+    // A drag from 2004 to 2008 selects the five years, whichever way it goes.
+    const at = async (year: number) => {
+      const box = (await column(w.page, year).boundingBox())!;
+      return [box.x + box.width / 2, box.y + box.height / 2] as const;
+    };
+    await w.page.mouse.move(...(await at(2008)));
+    await w.page.mouse.down();
+    await w.page.mouse.move(...(await at(2006)), { steps: 4 });
+    await w.page.mouse.move(...(await at(2004)), { steps: 4 });
+    await w.page.mouse.up();
+    await expect.poll(() => w.page.url()).toMatch(/from=2004&to=2008/);
+    await expect.poll(() => w.page.locator('#by-year svg g.selected-years rect').count()).toBe(5);
+    expect(await years(w.page)).toEqual(every);
+
+    // By keyboard: Enter on a year selects it alone; Escape clears.
+    await column(w.page, 2005).focus();
+    await w.page.keyboard.press('Enter');
+    await expect.poll(() => w.page.url()).toMatch(/from=2005&to=2005/);
+    // The focus stays on that year in the redrawn chart.
+    await expect
+      .poll(() => w.page.evaluate(() => document.activeElement?.getAttribute('data-select-key')))
+      .toBe('2005');
+    await w.page.keyboard.press('Escape');
+    await expect.poll(() => w.page.url()).not.toContain('from=');
+    expect(w.consoleErrors).toEqual([]);
     await w.context.close();
   });
 });

@@ -22,7 +22,7 @@ import {
   regionsShown,
   standingWords
 } from '../../src/lib/views/expansion-rows';
-import { fundingView } from '../../src/lib/views/funding';
+import { cleared, fundingView, toggled, withYears } from '../../src/lib/views/funding';
 import {
   amountAt,
   compareByArea,
@@ -95,6 +95,37 @@ describe('funding rows', () => {
     const dated = years.filter((y) => y !== null);
     expect(dated).toEqual([...new Set(dated)].sort((x, y) => x - y));
     expect(years).toEqual(expect.arrayContaining(a.yearNeeds.map((n) => n.year)));
+  });
+});
+
+describe('funding selections', () => {
+  test('a year selects it alone, a second time clears it; a range keeps its ends in order', () => {
+    const d = fundingView.defaults;
+    const y2011 = toggled(d, 'years', '2011');
+    expect([y2011.filters.yearFrom, y2011.filters.yearTo]).toEqual([2011, 2011]);
+    expect(toggled(y2011, 'years', '2011').filters).toEqual(d.filters);
+    expect(toggled(withYears(d, 2005, 2012), 'years', '2011').filters.yearFrom).toBe(2011);
+    expect(withYears(d, 2012, 2005).filters).toMatchObject({ yearFrom: 2005, yearTo: 2012 });
+    const all = cleared(toggled(toggled(y2011, 'donor', 'CAN'), 'area', 'biological_security'), [
+      'donor',
+      'area',
+      'years'
+    ]);
+    expect(all.filters).toEqual(d.filters);
+  });
+
+  test('the per-year chart keeps every year when years are selected; the other charts count those years', async () => {
+    const every = await answerAll(db, fundingView);
+    const s = withYears(fundingView.defaults, 2005, 2008);
+    const some = await answerAll(db, fundingView, s);
+    expect(some.byYear).toEqual(every.byYear);
+    expect(some.yearNeeds).toEqual(every.yearNeeds);
+    const inYears = every.byYear.filter(
+      (r) => r.stage === 'disbursed' && r.year !== null && r.year >= 2005 && r.year <= 2008
+    );
+    const counted = inYears.reduce((sum, r) => sum + r.amount, 0);
+    expect(some.total.amount).toBeCloseTo(counted, 0);
+    expect(some.total.amount).toBeLessThan(every.total.amount);
   });
 });
 

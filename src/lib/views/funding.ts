@@ -111,35 +111,43 @@ export function serializeFunding({ rules, filters, compare }: FundingView): URLS
   return params;
 }
 
-/** Needs have requesters, not donors, and no stage: they read the illustrative rule, the area and the years. */
-/** What a reader selects in the funding charts: a partner or a priority area (each one filter of the view). */
-export type FundingSelection = 'donor' | 'area';
+/** What a reader selects in the funding charts: a partner, a priority area, or years (each a filter of the view). */
+export type FundingSelection = 'donor' | 'area' | 'years';
 
-/** The view with `value` selected, or that selection cleared when it is the one already made (a second click). */
-export function toggled(s: FundingView, field: FundingSelection, value: string): FundingView {
-  return { ...s, filters: { ...s.filters, [field]: s.filters[field] === value ? null : value } };
+/**
+ * The view with `key` selected (a partner, an area, or one year), or that selection cleared when it is the one
+ * already made (a second click).
+ */
+export function toggled(s: FundingView, field: FundingSelection, key: string): FundingView {
+  if (field !== 'years')
+    return { ...s, filters: { ...s.filters, [field]: s.filters[field] === key ? null : key } };
+  const year = Number(key);
+  const alone = s.filters.yearFrom === year && s.filters.yearTo === year;
+  return withYears(s, alone ? null : year, alone ? null : year);
 }
 
-/** The view with these selections cleared (a chip's button, or Escape for all). */
-export function cleared(s: FundingView, fields: readonly string[]): FundingView {
-  const filters = { ...s.filters };
-  for (const f of fields) {
-    if (f === 'donor' || f === 'area') filters[f] = null;
-    if (f === 'years') [filters.yearFrom, filters.yearTo] = [null, null];
-  }
-  return { ...s, filters };
+/** The view with a year range selected (a drag across the per-year chart), its ends in either order. */
+export function withYears(s: FundingView, a: number | null, b: number | null): FundingView {
+  const [yearFrom, yearTo] = a !== null && b !== null && b < a ? [b, a] : [a, b];
+  return { ...s, filters: { ...s.filters, yearFrom, yearTo } };
 }
-
-const needsRead = ({ rules, filters: f }: FundingView) => [rules.illustrative, f.area, f.yearFrom, f.yearTo];
 
 /**
  * A chart is not filtered by its own selection: it keeps every mark and shows the selected one (a partner's bar in
  * the partner ranking, an area in the area charts); the view's other charts are filtered by it.
  */
-const unselected = (s: FundingView, field: FundingSelection): FundingView => ({
-  ...s,
-  filters: { ...s.filters, [field]: null }
-});
+const unselected = (s: FundingView, field: FundingSelection): FundingView =>
+  field === 'years' ? withYears(s, null, null) : { ...s, filters: { ...s.filters, [field]: null } };
+
+/** The view with these selections cleared (a chip's button, or Escape for all). */
+export function cleared(s: FundingView, fields: readonly string[]): FundingView {
+  return fields.reduce<FundingView>((view, f) => (isSelection(f) ? unselected(view, f) : view), s);
+}
+
+const isSelection = (f: string): f is FundingSelection => f === 'donor' || f === 'area' || f === 'years';
+
+/** Needs have requesters, not donors, and no stage: they read the illustrative rule, the area and the years. */
+const needsRead = ({ rules, filters: f }: FundingView) => [rules.illustrative, f.area, f.yearFrom, f.yearTo];
 
 /** Everything the funding view shows; each query re-runs only when the parts of the state it reads change. */
 export const fundingView = defineView<FundingView>({
@@ -150,8 +158,14 @@ export const fundingView = defineView<FundingView>({
 })({
   // Sent in this order, and one engine answers them in turn: the charts' queries first, so each chart draws while
   // the engine answers the next; the headline's words, quick to show, last.
-  byYear: { reads: ['rules', 'filters'], run: (db, s) => contributionsByYear(db, s.rules, s.filters) },
-  yearNeeds: { reads: needsRead, run: (db, s) => needsByYear(db, s.rules, s.filters) },
+  byYear: {
+    reads: (s) => [s.rules, unselected(s, 'years').filters],
+    run: (db, s) => contributionsByYear(db, s.rules, unselected(s, 'years').filters)
+  },
+  yearNeeds: {
+    reads: (s) => needsRead(unselected(s, 'years')),
+    run: (db, s) => needsByYear(db, s.rules, unselected(s, 'years').filters)
+  },
   byDonor: {
     reads: (s) => [s.rules, unselected(s, 'donor').filters],
     run: (db, s) => contributionsByDonor(db, s.rules, unselected(s, 'donor').filters)

@@ -16,10 +16,12 @@ export interface FundingCardContext {
   money: CardSources;
   /** For the charts of money against needs: both tables' sources. */
   moneyAndNeeds: CardSources;
-  /** What is selected: a partner, an area (each one filter of the view). */
-  selected: { donor: string | null; area: string | null };
-  /** The address that selects a partner or an area (or clears it, when it is the one selected). */
+  /** What is selected: a partner, an area, years (each a filter of the view). */
+  selected: { donor: string | null; area: string | null; years: { from: number | null; to: number | null } };
+  /** The address that selects a partner, an area or a year (or clears it, when it is the one selected). */
   linkTo: Record<FundingSelection, (key: string) => string>;
+  /** The address that selects the years from one to another (a drag across the per-year chart). */
+  yearsTo: (from: string, to: string) => string;
 }
 
 export function fundingCardContext(
@@ -28,7 +30,7 @@ export function fundingCardContext(
   leftOut: CountedTotal | undefined,
   moneySources: readonly CitedSourceRow[] | undefined,
   needSources: readonly CitedSourceRow[] | undefined,
-  linkTo: FundingCardContext['linkTo']
+  links: Pick<FundingCardContext, 'linkTo' | 'yearsTo'>
 ): FundingCardContext {
   return {
     rules: view.rules,
@@ -40,7 +42,11 @@ export function fundingCardContext(
     })),
     money: cardSources(moneySources),
     moneyAndNeeds: joinSources(cardSources(moneySources), cardSources(needSources, 'Needs: ')),
-    selected: { donor: view.filters.donor, area: view.filters.area },
-    linkTo
+    selected: {
+      donor: view.filters.donor,
+      area: view.filters.area,
+      years: { from: view.filters.yearFrom, to: view.filters.yearTo }
+    },
+    ...links
   };
 }
