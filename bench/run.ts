@@ -94,6 +94,11 @@ const TIME_CHANGE = `window.gpChange = async (what) => {
     document.querySelector('#by-partner svg g.counted-stage a')
       .dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, view: window }));
   }
+  else if (what === 'yearClick') {
+    // A click on 2005's column in the per-year chart: selects that year, and the next click clears it.
+    document.querySelector('#by-year svg g.year-columns a[data-select-key="2005"]')
+      .dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, view: window }));
+  }
   else if (what === 'area') flip(select('Priority area'), 'biological_security');
   else flip(select('From'), '2005');
   await new Promise((done) => {
@@ -114,8 +119,8 @@ const TIME_CHANGE = `window.gpChange = async (what) => {
   }];
   return (drawn.at(-1)?.startTime ?? lastAnswer) - start;
 };`;
-type Change = 'rule' | 'partner' | 'area' | 'years' | 'region' | 'select';
-const CHANGES: readonly Change[] = ['rule', 'partner', 'area', 'years', 'select'];
+type Change = 'rule' | 'partner' | 'area' | 'years' | 'region' | 'select' | 'yearClick';
+const CHANGES: readonly Change[] = ['rule', 'partner', 'area', 'years', 'select', 'yearClick'];
 /** The match-making view's changes: a counting rule, the region filter, and the first year. */
 const NEEDS_CHANGES: readonly Change[] = ['rule', 'region', 'years'];
 
@@ -467,6 +472,7 @@ for (const size of SIZES) {
     areaChangeMs: round(changeMs.area, 0),
     yearsChangeMs: round(changeMs.years, 0),
     selectChangeMs: round(changeMs.select, 0),
+    yearClickChangeMs: round(changeMs.yearClick, 0),
     needsRuleChangeMs: round(needsMs.rule, 0),
     needsRegionChangeMs: round(needsMs.region, 0),
     needsYearsChangeMs: round(needsMs.years, 0),
@@ -637,10 +643,10 @@ const targets = [
     ] as const;
   }),
   [
-    "(d) 1M rows: a click on a partner's bar to every chart redrawn",
-    `${at1M.selectChangeMs} ms`,
+    "(d) 1M rows: a click on a partner's bar or a year's column to every chart redrawn, worst",
+    `${Math.max(at1M.selectChangeMs, at1M.yearClickChangeMs)} ms (partner ${at1M.selectChangeMs}, year ${at1M.yearClickChangeMs})`,
     '<= 100 ms',
-    at1M.selectChangeMs <= 100
+    Math.max(at1M.selectChangeMs, at1M.yearClickChangeMs) <= 100
   ],
   [
     '(d) 1M rows: match-making (/needs), rule or region change, worst',
@@ -771,7 +777,7 @@ console.table(
     'wait while building ms': s.longestWaitWhileBuildingMs,
     'rule change ms': s.ruleChangeMs,
     'partner / area / years ms': `${s.partnerChangeMs} / ${s.areaChangeMs} / ${s.yearsChangeMs}`,
-    'bar click ms': s.selectChangeMs,
+    'bar / year click ms': `${s.selectChangeMs} / ${s.yearClickChangeMs}`,
     '/needs rule / region / years ms': `${s.needsRuleChangeMs} / ${s.needsRegionChangeMs} / ${s.needsYearsChangeMs}`,
     'after 10 rapid changes ms': s.tenChangesMs,
     'runs sent for them': s.tenChangesRuns,

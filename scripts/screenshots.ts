@@ -18,7 +18,8 @@ const views = [
     height: 1300,
     ready: '#comparison table'
   },
-  { path: '/attendance?meeting=2011-10-paris', file: 'attendance-selected.png', charts: 2, height: 1500 }
+  { path: '/attendance?meeting=2011-10-paris', file: 'attendance-selected.png', charts: 2, height: 1500 },
+  { path: '/expansion?state=CAN', file: 'expansion-selected.png', charts: 2, height: 1700 }
 ];
 
 const site = await startSite();
@@ -43,6 +44,17 @@ try {
     await waitForCharts(w.page, 2);
     await w.page.locator('section#gaps').screenshot({ path: 'docs/screenshots/needs-gaps.png' });
     console.log('docs/screenshots/needs-gaps.png');
+    await w.context.close();
+  }
+  // The funding view's per-year chart with years selected (a drag across them), the other charts counting them.
+  {
+    const w = await watchedPage(site);
+    await w.page.setViewportSize({ width: 1440, height: 1000 });
+    await w.page.goto(site.url + '/funding?from=2004&to=2008');
+    await waitForData(w.page);
+    await waitForCharts(w.page, 4);
+    await w.page.locator('#by-year').screenshot({ path: 'docs/screenshots/funding-years.png' });
+    console.log('docs/screenshots/funding-years.png');
     await w.context.close();
   }
   // The data view after a user's file was loaded, and a refused file's report.

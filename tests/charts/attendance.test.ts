@@ -88,6 +88,31 @@ describe('buildAttendanceChart', () => {
     expect(bars.find((b) => b.group === 'civil_society')!.label).toContain('Includes illustrative data');
   });
 
+  test('a selected meeting: every meeting kept, its bars in full, the others faded; each meeting a link', async () => {
+    const paris = meeting('2011-10-paris', 'Paris', '2011-10-10', '2011-10-10', true);
+    const parisCounts = [{ ...count('state_partner', 18), meetingId: '2011-10-paris' }];
+    const svg = buildAttendanceChart([meetings[0]!, paris, meetings[1]!], [...parisCounts, ...counts], {
+      width: 640,
+      id: 't',
+      measure: 'entities',
+      selectable: true,
+      selected: '2011-10-paris',
+      document: chartDocument()
+    });
+    const bars = [...svg.querySelectorAll('g.attendance a')].map((a) => ({
+      href: a.getAttribute('href'),
+      opacity: Number(a.querySelector('rect')?.getAttribute('fill-opacity') ?? 1)
+    }));
+    expect(bars.map((b) => b.href).sort()).toEqual([
+      '#select:2011-10-paris',
+      '#select:2012-04-miami',
+      '#select:2012-04-miami',
+      '#select:2012-04-miami'
+    ]);
+    for (const b of bars) expect(b.opacity < 0.5).toBe(b.href !== '#select:2011-10-paris');
+    await expect(normaliseSvg(svg)).toMatchFileSnapshot('./__snapshots__/attendance-over-time-selected.svg');
+  });
+
   test('matches the committed snapshot', async () => {
     const svg = buildAttendanceChart(meetings, counts, {
       width: 640,
@@ -134,5 +159,20 @@ describe('buildMatrixChart', () => {
   test('matches the committed snapshot', async () => {
     const svg = buildMatrixChart(meetings, rows, { width: 640, id: 'm', document: chartDocument() });
     await expect(normaliseSvg(svg)).toMatchFileSnapshot('./__snapshots__/attendance-matrix.svg');
+  });
+
+  test("each name on the axis opens its participant's page", () => {
+    const svg = buildMatrixChart(meetings, rows, {
+      width: 640,
+      id: 'm',
+      document: chartDocument(),
+      pageOf: (id) => `/partners/${id}`
+    });
+    const links = [...svg.querySelectorAll('g[aria-label="y-axis tick label"] a')];
+    expect(links.map((a) => [a.getAttribute('href'), a.querySelector('title')?.textContent])).toEqual(
+      rows.map((r) => [`/partners/${r.entityId}`, `Open ${r.name}'s page`])
+    );
+    // Pointer only: the table's names are the keyboard's way to the same pages.
+    expect(links.every((a) => a.getAttribute('tabindex') === '-1')).toBe(true);
   });
 });

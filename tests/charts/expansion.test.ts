@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { buildPartnersMap, joinCohorts } from '../../src/lib/charts/partners-map';
-import { buildPartnersOverTime } from '../../src/lib/charts/partners-over-time';
+import { buildPartnersOverTime, joinMarkWords } from '../../src/lib/charts/partners-over-time';
+import { COLORS } from '../../src/lib/charts/theme';
 import { countryFeatures } from '../../src/lib/charts/world';
 import type { JoinRow, PartnersByRegionRow } from '../../src/lib/data/queries/expansion';
 import type { StateStatusRow } from '../../src/lib/data/queries/expansion-states';
@@ -39,6 +40,37 @@ describe('buildPartnersOverTime', () => {
   test('matches the committed snapshot', async () => {
     const svg = buildPartnersOverTime(rows, joins, { width: 640, id: 't', document: chartDocument() });
     await expect(normaliseSvg(svg)).toMatchFileSnapshot('./__snapshots__/partners-over-time.svg');
+  });
+
+  test('a selected state: every bar kept, its region in full, the others faded, its join year marked', async () => {
+    const l = { name: 'L', region: 'Asia', status: 'partner' as const, joinYear: 2004, yearKnown: true };
+    const svg = buildPartnersOverTime(rows, joins, {
+      width: 640,
+      id: 't',
+      selected: l,
+      document: chartDocument()
+    });
+    // Each region has its colour: Asia's bars in full, the others faded.
+    const bars = [...svg.querySelectorAll('g.region-bars rect')].map((r) => ({
+      asia: r.getAttribute('fill') === COLORS.region.Asia,
+      opacity: Number(r.getAttribute('fill-opacity') ?? 1)
+    }));
+    expect(bars).toHaveLength(7);
+    for (const b of bars) expect(b.opacity).toBe(b.asia ? 1 : 0.3);
+    expect(svg.querySelector('g.selected-join-label text')?.textContent).toBe('L joins');
+    await expect(normaliseSvg(svg)).toMatchFileSnapshot('./__snapshots__/partners-over-time-selected.svg');
+    // A join year no source gives is said so; a year the chart does not draw is not marked; nor is an observer.
+    expect(joinMarkWords({ ...l, name: 'M', yearKnown: false })).toBe(
+      'M: confirmed by 2004, join year not recorded'
+    );
+    const later = buildPartnersOverTime(rows, joins, {
+      width: 640,
+      id: 't',
+      selected: { ...l, joinYear: 2012 },
+      document: chartDocument()
+    });
+    expect(later.querySelectorAll('g.selected-join line')).toHaveLength(0);
+    expect(joinMarkWords({ ...l, status: 'observer', joinYear: null })).toBeNull();
   });
 });
 
@@ -88,5 +120,23 @@ describe('buildPartnersMap', () => {
   test('matches the committed snapshot', async () => {
     const svg = buildPartnersMap(few, states, { width: 640, id: 'm', document: chartDocument() });
     await expect(normaliseSvg(svg)).toMatchFileSnapshot('./__snapshots__/partners-map.svg');
+  });
+
+  test('a selected state: each state with a standing a link, the selected one in full, the others faded', async () => {
+    const svg = buildPartnersMap(few, states, {
+      width: 640,
+      id: 'm',
+      selectable: true,
+      selected: 'FRA',
+      document: chartDocument()
+    });
+    const links = [...svg.querySelectorAll('g.countries a')].map((a) => a.getAttribute('href')).sort();
+    expect(links).toEqual(['#select:CHL', '#select:FRA', '#select:KAZ', '#select:MEX']);
+    const opacity = (label: string) =>
+      Number(svg.querySelector(`g.countries path[aria-label="${label}"]`)?.getAttribute('fill-opacity') ?? 1);
+    expect(opacity('FRA')).toBe(1);
+    expect(opacity('KAZ')).toBeLessThan(0.5);
+    expect(opacity('Brazil')).toBe(1);
+    await expect(normaliseSvg(svg)).toMatchFileSnapshot('./__snapshots__/partners-map-selected.svg');
   });
 });

@@ -188,6 +188,13 @@ describe('linked views on /expansion', () => {
     expect(Number(await opacity('CAN'))).toBe(1);
     expect(Number(await opacity('FRA'))).toBeLessThan(0.5);
     expect(await chips(w.page).first().textContent()).toContain('State: Canada');
+    // The other charts follow: Canada's join year marked, its region in full; the list of states on the way.
+    await expect
+      .poll(() => w.page.locator('#partners-over-time svg g.selected-join-label').textContent())
+      .toBe('Canada joins');
+    expect(await w.page.locator('.on-the-way').textContent()).toContain(
+      'Canada is not on the way in this view.'
+    );
     await chips(w.page).getByRole('link', { name: "Open Canada's page" }).click();
     await expect.poll(() => w.page.url()).toContain('/partners/CAN');
     await expect.poll(() => w.page.getByRole('heading', { level: 1 }).textContent()).toBe('Canada');

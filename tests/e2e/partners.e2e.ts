@@ -106,4 +106,37 @@ describe('a page per participant', () => {
     expect(w.consoleErrors).toEqual([]);
     await w.context.close();
   });
+
+  test("names lead to their pages: an axis label, a table's name, the tooltip says how", async () => {
+    const w = await watchedPage(site);
+    await w.page.goto(`${site.url}/funding`);
+    await waitForData(w.page);
+    await waitForCharts(w.page, 4);
+    const bar = w.page.locator('#by-partner svg g.counted-stage a[data-select-key="CAN"]');
+    await bar.hover();
+    const tip = w.page.locator('#by-partner svg g[aria-label="tip"]');
+    // Each stage's bars have their own tooltip; the one hovered holds the words.
+    await expect.poll(async () => (await tip.allTextContents()).join(' ')).toContain("Open Canada's page");
+    await w.page
+      .locator('#by-partner svg g[aria-label="fy-axis tick label"] a', { hasText: 'Canada' })
+      .click();
+    await expect.poll(() => w.page.url()).toMatch(/\/partners\/CAN$/);
+    await expect.poll(() => w.page.getByRole('heading', { level: 1 }).textContent()).toBe('Canada');
+
+    // The attendance matrix's table and the expansion view's list of states on the way.
+    await w.page.goto(`${site.url}/attendance`);
+    await waitForData(w.page);
+    await waitForCharts(w.page, 2);
+    await w.page.locator('#matrix').getByRole('button', { name: 'Show table' }).click();
+    await w.page.locator('#matrix').getByRole('link', { name: 'Mexico' }).click();
+    await expect.poll(() => w.page.getByRole('heading', { level: 1 }).textContent()).toBe('Mexico');
+    await w.page.goto(`${site.url}/expansion`);
+    await waitForData(w.page);
+    const onTheWay = w.page.locator('.on-the-way tbody a').first();
+    const name = (await onTheWay.textContent())!;
+    await onTheWay.click();
+    await expect.poll(() => w.page.getByRole('heading', { level: 1 }).textContent()).toBe(name);
+    expect(w.consoleErrors).toEqual([]);
+    await w.context.close();
+  });
 });

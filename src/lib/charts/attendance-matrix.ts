@@ -8,11 +8,14 @@ import { meetingName } from '$lib/words';
 import { meetingScale } from './meeting-axis';
 import { CAPACITY_LABELS, CHART_FONT, COLORS, addHatches, hatchId } from './theme';
 import { drawable } from './drawable';
+import { linkAxisLabels, openPageWords, type PageOf } from './page-links';
 
 export interface MatrixChartOptions {
   width: number;
   id: string;
   document?: Document;
+  /** Each participant's name on the axis opens its page. */
+  pageOf?: PageOf;
 }
 
 const ROW_HEIGHT = 16;
@@ -28,7 +31,7 @@ export function matrixEntities(rows: readonly MatrixRow[]): { entityId: string; 
 export function buildMatrixChart(
   meetings: readonly MeetingRow[],
   givenRows: readonly MatrixRow[],
-  { width, id, document }: MatrixChartOptions
+  { width, id, document, pageOf }: MatrixChartOptions
 ): Element {
   const rows = drawable(givenRows, ['rank']);
   const byId = new Map(meetings.map((m) => [m.meetingId, m]));
@@ -40,7 +43,8 @@ export function buildMatrixChart(
     `${r.name}\n${meetingName(byId.get(r.meetingId)!)}: ${CAPACITY_LABELS[r.capacity].toLowerCase()}` +
     (r.newcomer ? ' (first recorded attendance)' : '') +
     (r.illustrative ? '\nIllustrative data' : '') +
-    `\nSource: ${r.sourceTitle}`;
+    `\nSource: ${r.sourceTitle}` +
+    (pageOf?.(r.entityId) ? `\n${openPageWords(r.name)}` : '');
   const chart = Plot.plot({
     document,
     width,
@@ -98,5 +102,15 @@ export function buildMatrixChart(
     ]
   });
   addHatches(chart, id, { gap: COLORS.notRecorded }, { light: true });
+  if (pageOf) {
+    const nameOf = new Map(entities.map((e) => [e.entityId, e.name]));
+    linkAxisLabels(
+      chart,
+      'y',
+      entities.map((e) => e.entityId),
+      (key) => nameOf.get(key)!,
+      pageOf
+    );
+  }
   return chart;
 }

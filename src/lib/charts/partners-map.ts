@@ -61,9 +61,15 @@ export function buildPartnersMap(
     if (state.status === 'attended') return COLORS.status.nonMember;
     return COLORS.status[state.status];
   };
+  // A selectable state's tooltip says what a click does, and where its page opens.
+  const next = (name: string, entityId: string) =>
+    entityId === selected
+      ? `\nSelected (click again to clear): “Open ${name}'s page” on its chip`
+      : `\nClick to select; then “Open ${name}'s page” on its chip`;
   const tip = ({ feature, state }: Item) =>
     state
-      ? `${state.name}\n${state.history}\nSources: ${state.sources}`
+      ? `${state.name}\n${state.history}\nSources: ${state.sources}` +
+        (selectable ? next(state.name, state.entityId) : '')
       : `${feature.properties.name}: not a GP member`;
   const chart = Plot.plot({
     document,

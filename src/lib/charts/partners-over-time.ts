@@ -1,10 +1,12 @@
 /**
  * Partners per year by region: stacked bars with the total as a step line, "+N" over the years with joins ("−N"
  * where partners are no longer counted), partners whose join year is not recorded as a hatched part on top, never
- * placed in a guessed year, and the member counts the sources publish as diamonds beside the bars.
+ * placed in a guessed year, and the member counts the sources publish as diamonds beside the bars. A state selected
+ * (on the map) keeps every bar: its region's in full, the others faded, and its join year marked.
  */
 import * as Plot from '@observablehq/plot';
 import type { EndRow, JoinRow, PartnersByRegionRow, PublishedCountRow } from '$lib/data/queries/expansion';
+import type { StateStatusRow } from '$lib/data/queries/expansion-states';
 import { formatCount } from '$lib/format';
 import { euBasisWords, publishedDifference } from '$lib/words';
 import { CHART_FONT, CHART_HEIGHT, COLORS, REGION_ORDER, addHatches, hatchId } from './theme';
@@ -17,7 +19,17 @@ export interface PartnersOverTimeOptions {
   ends?: readonly EndRow[];
   /** Member counts the sources publish: diamonds beside the bars, hollow where the EU basis is unknown. */
   published?: readonly PublishedCountRow[];
+  /** The state selected on the map: its region in full, the others faded; its join year marked where drawn. */
+  selected?: SelectedState;
   document?: Document;
+}
+
+export type SelectedState = Pick<StateStatusRow, 'name' | 'region' | 'status' | 'joinYear' | 'yearKnown'>;
+
+/** Where the selected state joined, in the chart's words: "Canada joins", "Chile: confirmed by 2008". */
+export function joinMarkWords(s: SelectedState): string | null {
+  if (s.joinYear === null || (s.status !== 'partner' && s.status !== 'former')) return null;
+  return s.yearKnown ? `${s.name} joins` : `${s.name}: confirmed by ${s.joinYear}, join year not recorded`;
 }
 
 export interface YearTotal {
@@ -51,7 +63,14 @@ export function publishedTip(p: PublishedCountRow): string {
 export function buildPartnersOverTime(
   givenRows: readonly PartnersByRegionRow[],
   givenJoins: readonly JoinRow[],
-  { width, id, document, ends: givenEnds = [], published: givenPublished = [] }: PartnersOverTimeOptions
+  {
+    width,
+    id,
+    document,
+    ends: givenEnds = [],
+    published: givenPublished = [],
+    selected
+  }: PartnersOverTimeOptions
 ): Element {
   const rows = drawable(givenRows, ['year', 'known', 'yearUnknown', 'illustrative']);
   const joins = drawable(givenJoins, ['year', 'partners']);
@@ -67,6 +86,9 @@ export function buildPartnersOverTime(
   const regions = REGION_ORDER.filter((r) => known.some((k) => k.region === r));
   const joined = new Map<number, number>();
   for (const j of joins) if (j.yearKnown) joined.set(j.year, (joined.get(j.year) ?? 0) + j.partners);
+  // The selected state's join year, marked where the chart draws that year.
+  const joinMark = selected && joinMarkWords(selected);
+  const marked = joinMark && totalIn.has(selected!.joinYear!) ? [selected!.joinYear!] : [];
   const tip = (t: YearTotal) =>
     `${t.year}: ${formatCount(t.total)} partners` +
     (t.yearUnknown ? `, of which ${formatCount(t.yearUnknown)} with join year not recorded` : '');
@@ -98,6 +120,7 @@ export function buildPartnersOverTime(
           x: 'year',
           y: 'known',
           fill: 'region',
+          fillOpacity: (r: PartnersByRegionRow) => (selected && r.region !== selected.region ? 0.3 : 1),
           order: regions,
           title: (r: PartnersByRegionRow) => `${r.year}, ${r.region}: ${formatCount(r.known)} partners`,
           tip: { fontSize: 12 },
@@ -184,6 +207,22 @@ export function buildPartnersOverTime(
         textAnchor: 'start',
         fill: COLORS.published,
         className: 'published-difference-labels'
+      }),
+      Plot.ruleX(marked, {
+        x: (y: number) => y,
+        stroke: COLORS.ink,
+        strokeWidth: 2,
+        className: 'selected-join'
+      }),
+      Plot.text(marked, {
+        x: (y: number) => y,
+        frameAnchor: 'top',
+        text: () => joinMark,
+        textAnchor: 'start',
+        dx: 6,
+        dy: -14,
+        fontWeight: 700,
+        className: 'selected-join-label'
       }),
       Plot.ruleY([0])
     ]

@@ -29,13 +29,19 @@ export function oneStopPerKey(anchors: Iterable<Element>): void {
   }
 }
 
-/** Gives every selectable mark in `root` its address (once a chart is drawn, and whenever the view changes). */
+/**
+ * Gives every selectable mark in `root` its address (once a chart is drawn, and whenever the view changes). A
+ * selection changes the view shown, as a filter does: the history entry is replaced, the page keeps its scroll
+ * and the focus (SvelteKit's link options).
+ */
 export function linkMarks(root: Element, linkTo: (key: string) => string): void {
   for (const a of root.querySelectorAll<SVGAElement | HTMLAnchorElement>('a')) {
     const key = a.dataset.selectKey ?? keyOfHref(a.getAttribute('href'));
     if (key === null || key === undefined) continue;
     a.dataset.selectKey = key;
     a.setAttribute('href', linkTo(key));
+    for (const option of ['replacestate', 'noscroll', 'keepfocus'])
+      a.setAttribute(`data-sveltekit-${option}`, '');
   }
 }
 

@@ -13,6 +13,7 @@ import { largestWords, needsNote } from '$lib/words';
 import { CHART_FONT, COLORS, addHatches } from './theme';
 import { drawable } from './drawable';
 import { illustrativeBarsX } from './illustrative-bars';
+import { linkAxisLabels, openPageWords, type PageOf } from './page-links';
 import { oneStopPerKey, selectHref } from './select-links';
 
 export interface StageBar extends MoneyRow {
@@ -36,6 +37,8 @@ export interface StageBarsOptions {
   selectable?: boolean;
   /** The selected category: its bars in full, the others faded. */
   selected?: string | null;
+  /** Categories that are participants (the partner ranking): each name on the axis opens its page. */
+  pageOf?: PageOf;
   document?: Document;
 }
 
@@ -52,7 +55,8 @@ export function buildStageBars(given: readonly StageBar[], options: StageBarsOpt
   const tip = (r: StageBar) =>
     `${label.get(r.key)}: ${r.stage} ${formatMoneyFull(r.amount)} (${formatCount(r.rows)} rows)` +
     (r.illustrative > 0 ? `\nof which illustrative: ${formatMoneyFull(r.illustrative)}` : '') +
-    `\n${largestWords(r)}\nSources: ${r.sources}`;
+    `\n${largestWords(r)}\nSources: ${r.sources}` +
+    (o.pageOf?.(r.key) ? `\n${openPageWords(label.get(r.key)!)}` : '');
   const counted = (key: string) => rows.find((r) => r.key === key && r.stage === o.stage)?.amount ?? 0;
   const notes = o.needs
     ? o.categories.map((c) => ({ key: c.key, text: needsNote(counted(c.key), needsByKey.get(c.key)) }))
@@ -122,6 +126,14 @@ export function buildStageBars(given: readonly StageBar[], options: StageBarsOpt
     ]
   });
   addHatches(chart, o.id, { illustrative: COLORS.sourceKind.illustrative }, { overlay: true });
+  if (o.pageOf)
+    linkAxisLabels(
+      chart,
+      'fy',
+      o.categories.map((c) => c.key),
+      (key) => label.get(key) ?? key,
+      o.pageOf
+    );
   // One keyboard stop per category: its counted stage's bar, else its first bar.
   oneStopPerKey([
     ...chart.querySelectorAll('g.counted-stage a'),

@@ -12,11 +12,12 @@ import { formatCount, formatMeetingDate } from '$lib/format';
 import { yearsWords } from '$lib/words';
 
 /** "Asia; 2004–2013; the EU not counted". */
-export function expansionScope(f: ExpansionFilters): string {
+export function expansionScope(f: ExpansionFilters, selected?: string): string {
   return [
     f.region ?? 'all regions',
     yearsWords(f.yearFrom, f.yearTo),
-    f.countEu ? 'the EU counted as a partner' : 'the EU not counted'
+    f.countEu ? 'the EU counted as a partner' : 'the EU not counted',
+    ...(selected ? [`selected: ${selected}`] : [])
   ].join('; ');
 }
 
