@@ -19,7 +19,8 @@ const views = [
     ready: '#comparison table'
   },
   { path: '/attendance?meeting=2011-10-paris', file: 'attendance-selected.png', charts: 2, height: 1500 },
-  { path: '/expansion?state=CAN', file: 'expansion-selected.png', charts: 2, height: 1700 }
+  { path: '/expansion?state=CAN', file: 'expansion-selected.png', charts: 2, height: 1700 },
+  { path: '/presidency/2012', file: 'presidency.png', charts: 0, height: 1800, ready: '#year-funding' }
 ];
 
 const site = await startSite();

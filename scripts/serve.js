@@ -26,9 +26,10 @@ export function serveBuild({ dir = 'build', port = 4173, host = '127.0.0.1', mou
       res.end('Not found');
     };
     const url = req.url ?? '/';
-    // A participant's page that was not prerendered (one only in loaded files): the fallback page renders it.
+    // A participant's or a presidency year's page that was not prerendered (one only in loaded files): the
+    // fallback page renders it.
     const fallback = () => {
-      if (!/^\/partners\/[^/?]+\/?(\?|$)/.test(url)) return notFound();
+      if (!/^\/(partners|presidency)\/[^/?]+\/?(\?|$)/.test(url)) return notFound();
       req.url = '/200.html';
       assets(req, res, notFound);
     };

@@ -17,6 +17,7 @@ test.each([
   ['/needs?request=ill-need-009', 1],
   ['/partners/CAN', 1],
   ['/partners/compare?ids=CAN,FRA,MEX', 0],
+  ['/presidency/2012', 0],
   ['/funding?donor=CAN', 4],
   ['/data', 0]
 ])(

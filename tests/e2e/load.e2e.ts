@@ -64,7 +64,7 @@ describe('loading your own extracts', () => {
     await expect
       .poll(() => page.getByRole('status', { name: 'Load result' }).textContent())
       .toContain('contributions.csv → contributions');
-    expect(await status(page)).toContain('Your data (1 of 8 tables)');
+    expect(await status(page)).toContain('Your data (1 of 9 tables)');
     // The example adds a 2026 pledge: the funding per year chart now reaches 2026.
     await expect.poll(() => yearAxis(page)).toContain('2026');
 

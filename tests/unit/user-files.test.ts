@@ -83,7 +83,7 @@ describe('a bad file is refused with a message that names the file, column and r
       'report.xlsx: is a spreadsheet workbook, not a table file: save the sheet as CSV (UTF-8) or export it as Parquet'
     ]);
     expect(await refused(fixture('unknown'))).toEqual([
-      "budget.csv: matches no table by its name or its columns: name it after its table (sources.csv, entities.csv, memberships.csv, meetings.csv, participation.csv, contributions.csv, needs.csv, published_counts.csv) or give it the table's columns"
+      "budget.csv: matches no table by its name or its columns: name it after its table (sources.csv, entities.csv, memberships.csv, meetings.csv, participation.csv, contributions.csv, needs.csv, published_counts.csv, presidencies.csv) or give it the table's columns"
     ]);
     expect(await refused(fixture('ambiguous'))).toEqual([
       'extract.csv: has the columns of contributions and needs: name it after the table it is for'

@@ -1,5 +1,5 @@
 /**
- * The data contract (README "Data contract"): the seven tables every extract must follow, described once.
+ * The data contract (README "Data contract"): the tables every extract must follow, described once.
  * The build script, the in-browser validator and the TypeScript row types all derive from this description.
  */
 
@@ -55,7 +55,8 @@ export const TABLE_NAMES = [
   'participation',
   'contributions',
   'needs',
-  'published_counts'
+  'published_counts',
+  'presidencies'
 ] as const;
 
 export type TableName = (typeof TABLE_NAMES)[number];
@@ -224,6 +225,23 @@ export const CONTRACT = {
       sourceColumn
     ],
     references: [sourceRef],
+    optional: true
+  },
+  /** Who held the GP's presidency (the G8/G7 presidency, by rotation) and when, as precisely as a source says. */
+  presidencies: {
+    columns: [
+      { name: 'holder_id', type: 'VARCHAR', notNull: true },
+      { name: 'start_year', type: 'INTEGER', notNull: true, year: true },
+      { name: 'end_year', type: 'INTEGER', notNull: true, year: true },
+      /** The period in the source's precision: "2012", "from June 2014 to the end of 2015". */
+      { name: 'period', type: 'VARCHAR', notNull: true },
+      /** The source's own words, quoted. */
+      { name: 'wording', type: 'VARCHAR', notNull: true },
+      sourceColumn
+    ],
+    key: ['holder_id', 'start_year'],
+    references: [entityRef('holder_id'), sourceRef],
+    ordered: [['start_year', 'end_year']],
     optional: true
   }
 } as const satisfies Record<TableName, TableSpec>;

@@ -1,5 +1,9 @@
-/** The overview: partners per year, what the loaded data is made of, and the sources. It has no settings. */
+/**
+ * The overview: partners per year, what the loaded data is made of, the sources, and a link to each presidency's
+ * year. It has no settings.
+ */
 import { citedSources, partnersPerYear, sourceList, tableMix } from '$lib/data/queries/home';
+import { presidencyYears } from '$lib/data/queries/presidency';
 import { formatCount } from '$lib/format';
 import { defineView } from './view';
 
@@ -13,7 +17,8 @@ export const homeView = defineView<HomeView>({
   partners: { reads: [], run: (db) => partnersPerYear(db, { countEu: true }) },
   partnerSources: { reads: [], run: (db) => citedSources(db, 'memberships') },
   mix: { reads: [], run: (db) => tableMix(db) },
-  sources: { reads: [], run: (db) => sourceList(db) }
+  sources: { reads: [], run: (db) => sourceList(db) },
+  presidencies: { reads: [], run: (db) => presidencyYears(db) }
 });
 
 /** The partners chart's title says the growth it shows: "from 7 in 2002 to 31 in 2020". */
