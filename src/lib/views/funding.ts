@@ -68,6 +68,24 @@ export function serializeRules(rules: CountingRules, params: URLSearchParams): v
   }
 }
 
+/** A page whose only state is the counting rules (a participant's, a presidency year's), in the same words. */
+export interface RulesView {
+  rules: CountingRules;
+}
+
+export const DEFAULT_RULES_VIEW: RulesView = { rules: DEFAULT_RULES };
+
+export function parseRulesView(params: URLSearchParams): Parsed<RulesView> {
+  const notices: string[] = [];
+  return { value: { rules: parseRules(params, notices) }, notices };
+}
+
+export function serializeRulesView({ rules }: RulesView): URLSearchParams {
+  const params = new URLSearchParams();
+  serializeRules(rules, params);
+  return params;
+}
+
 export function parseFunding(params: URLSearchParams): Parsed<FundingView> {
   const notices: string[] = [];
   const rules = parseRules(params, notices);

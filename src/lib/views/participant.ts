@@ -3,7 +3,6 @@
  * years, its money under the counting rules (in the URL with the funding view's words), the requests it made,
  * and the sources. One module per participant: its queries read the participant's id.
  */
-import { DEFAULT_RULES, type CountingRules } from '$lib/data/counting-rules';
 import { contributionsByArea, contributionsByYear, type FundingFilters } from '$lib/data/queries/funding';
 import { buildFundingBasis } from '$lib/data/queries/funding-basis-state';
 import {
@@ -15,35 +14,17 @@ import {
   type MembershipRow,
   type Presence
 } from '$lib/data/queries/participant';
-import { parseRules, serializeRules } from './funding';
-import type { Parsed } from './url';
+import { DEFAULT_RULES_VIEW, parseRulesView, serializeRulesView, type RulesView } from './funding';
 import { defineView } from './view';
-
-export interface ParticipantView {
-  rules: CountingRules;
-}
-
-export const DEFAULT_PARTICIPANT: ParticipantView = { rules: DEFAULT_RULES };
-
-export function parseParticipant(params: URLSearchParams): Parsed<ParticipantView> {
-  const notices: string[] = [];
-  return { value: { rules: parseRules(params, notices) }, notices };
-}
-
-export function serializeParticipant({ rules }: ParticipantView): URLSearchParams {
-  const params = new URLSearchParams();
-  serializeRules(rules, params);
-  return params;
-}
 
 /** Its money: every contribution it gave, in every area and year. */
 const given = (id: string): FundingFilters => ({ donor: id, area: null, yearFrom: null, yearTo: null });
 
 export function participantView(id: string) {
-  return defineView<ParticipantView>({
-    defaults: DEFAULT_PARTICIPANT,
-    fromUrl: parseParticipant,
-    toUrl: serializeParticipant,
+  return defineView<RulesView>({
+    defaults: DEFAULT_RULES_VIEW,
+    fromUrl: parseRulesView,
+    toUrl: serializeRulesView,
     prepare: (db) => buildFundingBasis(db)
   })({
     who: { reads: [], run: (db) => participant(db, id) },

@@ -3,7 +3,6 @@
  * who joined or is on the way, the money attributed to the year under the counting rules (in the URL, with the
  * funding view's words) against the requests filed that year. One module per year: its queries read the year.
  */
-import { DEFAULT_RULES, type CountingRules } from '$lib/data/counting-rules';
 import { PARTICIPANT_GROUPS } from '$lib/data/domain';
 import { attendanceCounts, attendanceMatrix, meetingsInView } from '$lib/data/queries/attendance';
 import { joinsByYear, partnersByRegion, publishedCounts } from '$lib/data/queries/expansion';
@@ -13,26 +12,8 @@ import { buildFundingBasis } from '$lib/data/queries/funding-basis-state';
 import { needsByYear } from '$lib/data/queries/needs';
 import { newStandings, presidenciesIn, presidencyYears, stayedAway } from '$lib/data/queries/presidency';
 import { citedSources } from '$lib/data/queries/home';
-import { parseRules, serializeRules } from './funding';
-import type { Parsed } from './url';
+import { DEFAULT_RULES_VIEW, parseRulesView, serializeRulesView, type RulesView } from './funding';
 import { defineView } from './view';
-
-export interface PresidencyView {
-  rules: CountingRules;
-}
-
-export const DEFAULT_PRESIDENCY: PresidencyView = { rules: DEFAULT_RULES };
-
-export function parsePresidency(params: URLSearchParams): Parsed<PresidencyView> {
-  const notices: string[] = [];
-  return { value: { rules: parseRules(params, notices) }, notices };
-}
-
-export function serializePresidency({ rules }: PresidencyView): URLSearchParams {
-  const params = new URLSearchParams();
-  serializeRules(rules, params);
-  return params;
-}
 
 /** A year in a page's address: four digits, or nothing. */
 export const parseYearParam = (raw: string): number | null => (/^\d{4}$/.test(raw) ? Number(raw) : null);
@@ -42,10 +23,10 @@ export function presidencyView(year: number) {
   const meetings = { presidency: null, yearFrom: year, yearTo: year, groups: PARTICIPANT_GROUPS };
   const expansion = { countEu: true, region: null, yearFrom: year, yearTo: year };
   const money: FundingFilters = { donor: null, area: null, yearFrom: year, yearTo: year };
-  return defineView<PresidencyView>({
-    defaults: DEFAULT_PRESIDENCY,
-    fromUrl: parsePresidency,
-    toUrl: serializePresidency,
+  return defineView<RulesView>({
+    defaults: DEFAULT_RULES_VIEW,
+    fromUrl: parseRulesView,
+    toUrl: serializeRulesView,
     prepare: (db) => buildFundingBasis(db)
   })({
     presidencies: { reads: [], run: (db) => presidenciesIn(db, year) },
