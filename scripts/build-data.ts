@@ -4,7 +4,7 @@
  * Writes nothing when any problem is found.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { MANIFEST_FILE, sha256Hex } from '../src/lib/data/bundled.ts';
+import { MANIFEST_FILE, sha256Hex, type BundleManifest } from '../src/lib/data/bundled.ts';
 import { TABLE_NAMES } from '../src/lib/data/contract.ts';
 import { openNativeDb } from '../src/lib/data/duckdb-native.ts';
 import { PARQUET_DIR, tablesFromCsv, writeParquet } from './extracts.ts';
@@ -32,6 +32,16 @@ for (const table of TABLE_NAMES) {
     new Uint8Array(readFileSync(`${PARQUET_DIR}/${table}.parquet`))
   );
 }
-writeFileSync(`${PARQUET_DIR}/${MANIFEST_FILE}`, JSON.stringify({ sha256 }, null, 2) + '\n');
+// The sample's date: the day its content last changed (kept when every file is the same as before).
+const previous = (() => {
+  try {
+    return JSON.parse(readFileSync(`${PARQUET_DIR}/${MANIFEST_FILE}`, 'utf8')) as BundleManifest;
+  } catch {
+    return null;
+  }
+})();
+const same = previous && TABLE_NAMES.every((t) => previous.sha256[`${t}.parquet`] === sha256[`${t}.parquet`]);
+const updated = (same && previous.updated) || new Date().toISOString().slice(0, 10);
+writeFileSync(`${PARQUET_DIR}/${MANIFEST_FILE}`, JSON.stringify({ sha256, updated }, null, 2) + '\n');
 console.log(`${PARQUET_DIR}/${MANIFEST_FILE}`);
 db.close();

@@ -1,7 +1,10 @@
 /**
  * `npm run screenshots`: captures each view of the production build (run `npm run build` first) in Debian's
- * Chromium, for the README. Look at them before committing.
+ * Chromium, for the README, and one printed page (pdftoppm, from Debian's poppler-utils). Look at them before
+ * committing.
  */
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { startSite, waitForCharts, waitForData, watchedPage } from '../tests/support/browser.ts';
 
 const views = [
@@ -56,6 +59,28 @@ try {
     await waitForCharts(w.page, 4);
     await w.page.locator('#by-year').screenshot({ path: 'docs/screenshots/funding-years.png' });
     console.log('docs/screenshots/funding-years.png');
+    await w.context.close();
+  }
+  // A printed page: the presidency year as Chromium prints it (A4 landscape), its first page as an image.
+  {
+    const w = await watchedPage(site);
+    await w.page.goto(site.url + '/presidency/2012');
+    await waitForData(w.page);
+    await w.page.locator('#year-funding').waitFor();
+    writeFileSync('/tmp/gp-print.pdf', await w.page.pdf({ preferCSSPageSize: true, printBackground: true }));
+    execFileSync('pdftoppm', [
+      '-r',
+      '110',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      '-png',
+      '-singlefile',
+      '/tmp/gp-print.pdf',
+      'docs/screenshots/print-presidency'
+    ]);
+    console.log('docs/screenshots/print-presidency.png');
     await w.context.close();
   }
   // The data view after a user's file was loaded, and a refused file's report.

@@ -40,7 +40,7 @@ describe('a presidency year', () => {
     // No list for Washington: not recorded, never 0.
     expect(rows[0]).toContain('not recorded (no participant list)');
     // Mexico came to Miami as an observer.
-    expect(rows[2]).toMatch(/\| 26 \|.*States as observers: 1.*\| Mexico \|/);
+    expect(rows[2]).toMatch(/\| 26 \|.*States as observers \(1\): Mexico;/);
     expect(await w.page.locator('#expansion').textContent()).toContain('2012: Kazakhstan, Mexico');
     const brief = await w.page.locator('#in-brief li').allTextContents();
     expect(brief[0]).toBe(
@@ -56,9 +56,9 @@ describe('a presidency year', () => {
     expect(await w.page.getByRole('heading', { level: 1 }).textContent()).toContain('France');
     const [paris] = await meetingRows(w);
     expect(paris).toMatch(/^Paris, 10 Oct 2011 \| enlarged \| 20 \|/);
-    expect(paris).toContain('States as partners: 18');
-    expect(paris).toContain('European Union: 1');
-    expect(paris).toContain('International organisations: 1');
+    expect(paris).toContain('States as partners (18): Australia, Canada, Czech Republic');
+    expect(paris).toContain('European Union (1): European Union');
+    expect(paris).toContain('International organisations (1): 1540 Committee experts');
     await w.context.close();
   });
 

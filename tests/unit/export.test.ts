@@ -32,7 +32,8 @@ const about: ChartAbout = {
   ],
   illustrative: true,
   exportedAt: '2026-11-22',
-  link: 'http://localhost:4173/funding?stage=committed#by-area'
+  data: 'your files contributions.csv (loaded 2026-11-22 09:30 UTC; data 1a2b3c4d)',
+  link: 'http://localhost:4173/funding?stage=committed&data=1a2b3c4d#by-area'
 };
 
 /** Parses our CSV back (RFC 4180), to check what a spreadsheet would see. */
@@ -173,6 +174,7 @@ describe('Parquet writer', () => {
     expect(byKey['gp_dashboard.includes_illustrative']).toBe('true');
     expect(byKey['gp_dashboard.illustrative_note']).toBe(ILLUSTRATIVE_NOTE);
     expect(byKey['gp_dashboard.exported_at']).toBe('2026-11-22');
+    expect(byKey['gp_dashboard.data']).toBe(about.data);
     expect(JSON.parse(byKey['gp_dashboard.sources']!)[0]).toEqual(about.sources[0]);
   });
 });
@@ -234,7 +236,9 @@ describe('exported image', () => {
     expect(text('export-subtitle')).toBe(about.subtitle);
     expect(text('export-sources')).toBe(about.sourcesLine);
     expect(text('export-illustrative')).toBe(ILLUSTRATIVE_NOTE);
-    expect(text('export-date')).toBe(`Exported 2026-11-22 from GP Dashboard. View: ${about.link}`);
+    expect(text('export-date')).toBe(
+      `Exported 2026-11-22 from GP Dashboard; data: ${about.data}. View: ${about.link}`
+    );
     expect(svg.getAttribute('width')).toBe('848');
     expect(svg.querySelector('pattern')).not.toBeNull();
   });
@@ -253,7 +257,7 @@ describe('exported image', () => {
 });
 
 describe('CSV context columns', () => {
-  it('carry the title, filters, rules, sources and date on every row', () => {
+  it('carry the title, filters, rules, sources, date and data on every row', () => {
     const table = withConstantColumns(tableFromRows([{ a: 1 }, { a: 2 }]), contextColumns(about));
     expect(table.columns.map((c) => c.name)).toEqual([
       'a',
@@ -263,6 +267,7 @@ describe('CSV context columns', () => {
       'chart_sources',
       'chart_includes_illustrative',
       'exported_at',
+      'data',
       'view_link'
     ]);
     expect(table.rows[1]![4]).toBe('GP annex 2012 <https://example.org/annex>; Made-up needs');

@@ -7,7 +7,7 @@ import { TABLE_NAMES } from '../../src/lib/data/contract';
 import { openNativeDb } from '../../src/lib/data/duckdb-native';
 import { CSV_DIR, PARQUET_DIR, parquetPath, tablesFromCsv } from '../../scripts/extracts';
 import { trusted } from '../../src/lib/data/db';
-import { MANIFEST_FILE, matchesManifest } from '../../src/lib/data/bundled';
+import { MANIFEST_FILE, matchesManifest, sha256Hex } from '../../src/lib/data/bundled';
 
 let db: Awaited<ReturnType<typeof openNativeDb>>;
 beforeAll(async () => {
@@ -43,16 +43,19 @@ describe('the manifest of the validated sample', () => {
       bytes: new Uint8Array(readFileSync(parquetPath(PARQUET_DIR, table)))
     }));
   const manifest = () => JSON.parse(readFileSync(join(PARQUET_DIR, MANIFEST_FILE), 'utf8'));
+  const hashes = (fs: ReturnType<typeof files>) => Promise.all(fs.map((f) => sha256Hex(f.bytes)));
 
   test('holds the SHA-256 of every committed file (else run `npm run data`), so the browser may skip the checks', async () => {
-    expect(await matchesManifest(files(), manifest())).toBe(true);
+    expect(matchesManifest(files(), await hashes(files()), manifest())).toBe(true);
+    // The day the sample's content last changed: its date in exports and print.
+    expect(manifest().updated).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
   test('a file changed by one byte, or no manifest, is checked like any file', async () => {
     const changed = files();
     changed[0]!.bytes[100] = changed[0]!.bytes[100]! ^ 1;
-    expect(await matchesManifest(changed, manifest())).toBe(false);
-    expect(await matchesManifest(files(), null)).toBe(false);
+    expect(matchesManifest(changed, await hashes(changed), manifest())).toBe(false);
+    expect(matchesManifest(files(), await hashes(files()), null)).toBe(false);
   });
 });
 

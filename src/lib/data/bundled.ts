@@ -8,9 +8,21 @@ import type { ExtractFile } from './load';
 
 export class BundledFetchError extends Error {}
 
-/** What `npm run data` records of the files it validated: each file's SHA-256, in hex. */
+/**
+ * What `npm run data` records of the files it validated: each file's SHA-256, in hex, and the day the sample's
+ * content last changed (the sample's date in exports and print).
+ */
 export interface BundleManifest {
   sha256: Record<string, string>;
+  updated?: string;
+}
+
+/** The sample as fetched: its files, whether they are the ones validated, each file's SHA-256 and its date. */
+export interface BundledExtracts {
+  files: ExtractFile[];
+  trusted: boolean;
+  sha256: Record<string, string>;
+  updated: string | null;
 }
 
 export const MANIFEST_FILE = 'manifest.json';
@@ -20,13 +32,13 @@ export async function sha256Hex(bytes: Uint8Array): Promise<string> {
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** True when every file is exactly the one the manifest says was validated. */
-export async function matchesManifest(
+/** True when every file is exactly the one the manifest says was validated (`hashes`: each file's SHA-256). */
+export function matchesManifest(
   files: readonly ExtractFile[],
+  hashes: readonly string[],
   manifest: BundleManifest | null
-): Promise<boolean> {
+): boolean {
   if (!manifest) return false;
-  const hashes = await Promise.all(files.map((f) => sha256Hex(f.bytes)));
   return files.every((f, i) => manifest.sha256[f.file] === hashes[i]);
 }
 
@@ -34,7 +46,7 @@ export async function matchesManifest(
 export async function fetchBundledExtracts(
   dataUrl: string,
   fetchFn: typeof fetch = fetch
-): Promise<{ files: ExtractFile[]; trusted: boolean }> {
+): Promise<BundledExtracts> {
   const [files, manifest] = await Promise.all([
     Promise.all(
       TABLE_NAMES.map(async (table) => {
@@ -50,5 +62,11 @@ export async function fetchBundledExtracts(
       () => null
     )
   ]);
-  return { files, trusted: await matchesManifest(files, manifest) };
+  const hashes = await Promise.all(files.map((f) => sha256Hex(f.bytes)));
+  return {
+    files,
+    trusted: matchesManifest(files, hashes, manifest),
+    sha256: Object.fromEntries(files.map((f, i) => [f.table, hashes[i]!])),
+    updated: manifest?.updated ?? null
+  };
 }

@@ -24,7 +24,9 @@ export interface ChartAbout {
   illustrative: boolean;
   /** YYYY-MM-DD */
   exportedAt: string;
-  /** The URL that reproduces the view, its filters and rules. */
+  /** The data it was made from: the sample and its date, or the loaded files, load time and fingerprint. */
+  data: string;
+  /** The URL that reproduces the view, its filters and rules (and names the data's fingerprint). */
   link: string;
 }
 
@@ -40,6 +42,7 @@ export function contextColumns(about: ChartAbout): Record<string, string | boole
     chart_sources: about.sources.map((s) => (s.url ? `${s.title} <${s.url}>` : s.title)).join('; '),
     chart_includes_illustrative: about.illustrative,
     exported_at: about.exportedAt,
+    data: about.data,
     view_link: about.link
   };
 }
@@ -54,6 +57,7 @@ export function parquetMetadata(about: ChartAbout): Record<string, string> {
     'gp_dashboard.includes_illustrative': String(about.illustrative),
     ...(about.illustrative ? { 'gp_dashboard.illustrative_note': ILLUSTRATIVE_NOTE } : {}),
     'gp_dashboard.exported_at': about.exportedAt,
+    'gp_dashboard.data': about.data,
     'gp_dashboard.link': about.link
   };
 }
@@ -69,7 +73,7 @@ export function sourcesMarkdown(view: string, charts: readonly ChartAbout[]): st
   const lines = [
     `# GP Dashboard: ${md(view)}`,
     '',
-    `Exported ${charts[0]?.exportedAt ?? ''} from GP Dashboard, in the browser. Link to the view: <${charts[0]?.link ?? ''}>`,
+    `Exported ${charts[0]?.exportedAt ?? ''} from GP Dashboard, in the browser, from ${md(charts[0]?.data ?? '')}. Link to the view: <${charts[0]?.link ?? ''}>`,
     '',
     '## Sources',
     '',

@@ -64,3 +64,11 @@ export async function copyText(text: string): Promise<boolean> {
     return false;
   }
 }
+
+/** Puts a PNG on the clipboard, to paste into a document or a slide. */
+export async function copyPng(png: Uint8Array): Promise<void> {
+  if (!navigator.clipboard?.write || typeof ClipboardItem === 'undefined')
+    throw new Error('this browser cannot put an image on the clipboard; use Export, PNG image');
+  const blob = new Blob([png as Uint8Array<ArrayBuffer>], { type: 'image/png' });
+  await navigator.clipboard.write([new ClipboardItem({ 'image/png': blob })]);
+}

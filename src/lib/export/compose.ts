@@ -115,7 +115,7 @@ export function composeChartSvg(
     textBlock(ILLUSTRATIVE_NOTE, 13, { 'font-weight': 700, class: 'export-illustrative' });
   }
   if (about.sourcesLine) textBlock(about.sourcesLine, 11, { fill: MUTED, class: 'export-sources' });
-  textBlock(`Exported ${about.exportedAt} from GP Dashboard. View: ${about.link}`, 11, {
+  textBlock(`Exported ${about.exportedAt} from GP Dashboard; data: ${about.data}. View: ${about.link}`, 11, {
     fill: MUTED,
     class: 'export-date'
   });

@@ -5,16 +5,24 @@
  */
 import { TABLE_NAMES, type TableName } from '$lib/data/contract';
 import type { ArrowDb } from '$lib/data/db';
-import type { ExtractFile, LoadStatus } from '$lib/data/load';
+import type { LoadStatus } from '$lib/data/load';
 import type { UserFile } from '$lib/data/user-files';
+import type { BundledExtracts } from '$lib/data/bundled';
 import { loadFailure, type Problem } from '$lib/data/problem';
+import { fingerprintOf, provenanceWords, type Provenance, type TableOrigin } from './provenance';
 
-/** Where a table's rows come from: the bundled sample, or a file the user loaded (and when). */
-export type TableOrigin = { kind: 'sample' } | { kind: 'file'; file: string; loadedAt: number };
+export type { TableOrigin } from './provenance';
 
 export type EngineState =
   | { status: 'starting'; step: string }
-  | { status: 'ready'; db: ArrowDb; origins: Record<TableName, TableOrigin> }
+  | {
+      status: 'ready';
+      db: ArrowDb;
+      /** Where each table's rows come from: the bundled sample, or a file the user loaded (and when). */
+      origins: Record<TableName, TableOrigin>;
+      /** The data in words and its fingerprint, for print, exports and links. */
+      provenance: Provenance;
+    }
   | { status: 'failed'; message: string; problems: Problem[] };
 
 /** The outcome of the last load the user asked for. */
@@ -22,8 +30,10 @@ export type LoadReport =
   | { ok: true; tables: { table: TableName; file: string }[]; notices: string[] }
   | { ok: false; files: string[]; problems: Problem[] };
 
-const sampleOrigins = () =>
-  Object.fromEntries(TABLE_NAMES.map((t) => [t, { kind: 'sample' }])) as Record<TableName, TableOrigin>;
+const sampleOrigins = (sample: BundledExtracts) =>
+  Object.fromEntries(
+    TABLE_NAMES.map((t) => [t, { kind: 'sample', sha256: sample.sha256[t] ?? '' }])
+  ) as Record<TableName, TableOrigin>;
 
 export class Engine {
   state = $state<EngineState>({ status: 'starting', step: 'Starting the in-browser database' });
@@ -31,6 +41,15 @@ export class Engine {
   loading = $state<LoadStatus | null>(null);
   report = $state<LoadReport | null>(null);
   #dataUrl = '';
+  /** The bundled sample's date, from its manifest. */
+  #sampleDate: string | null = null;
+
+  /** The ready state for these origins: its provenance computed from them. */
+  async #ready(db: ArrowDb, origins: Record<TableName, TableOrigin>): Promise<EngineState> {
+    const fingerprint = await fingerprintOf(origins);
+    const words = provenanceWords(origins, this.#sampleDate, fingerprint);
+    return { status: 'ready', db, origins, provenance: { words, fingerprint } };
+  }
 
   get db(): ArrowDb | null {
     return this.state.status === 'ready' ? this.state.db : null;
@@ -42,9 +61,11 @@ export class Engine {
   }
 
   /** The sample, and whether it is exactly what the build validated (then it skips the checks). */
-  async #bundled(): Promise<{ files: ExtractFile[]; trusted: boolean }> {
+  async #bundled(): Promise<BundledExtracts> {
     const { fetchBundledExtracts } = await import('$lib/data/bundled');
-    return fetchBundledExtracts(this.#dataUrl);
+    const sample = await fetchBundledExtracts(this.#dataUrl);
+    this.#sampleDate = sample.updated;
+    return sample;
   }
 
   /** Starts duckdb-wasm and loads the bundled sample extracts, all from this site's own origin. */
@@ -72,7 +93,7 @@ export class Engine {
         };
         return;
       }
-      this.state = { status: 'ready', db, origins: sampleOrigins() };
+      this.state = await this.#ready(db, sampleOrigins(files));
       performance.mark('gp:data-ready');
     } catch (e) {
       this.state = { status: 'failed', message: (e as Error).message, problems: [] };
@@ -107,10 +128,15 @@ export class Engine {
       const { buildFundingBasis } = await import('$lib/data/queries/funding-basis-state');
       void buildFundingBasis(state.db);
       const loadedAt = Date.now();
+      const { sha256Hex } = await import('$lib/data/bundled');
+      const hashes = Object.fromEntries(
+        await Promise.all(read.map(async (f) => [f.name, await sha256Hex(f.bytes)] as const))
+      );
       const origins = { ...state.origins };
-      for (const t of result.tables) origins[t.table] = { kind: 'file', file: t.file, loadedAt };
+      for (const t of result.tables)
+        origins[t.table] = { kind: 'file', file: t.file, loadedAt, sha256: hashes[t.file] ?? '' };
       // A new state object: every view's queries read it, so every view redraws from the new data.
-      this.state = { status: 'ready', db: state.db, origins };
+      this.state = await this.#ready(state.db, origins);
       performance.mark('gp:load-end');
       return (this.report = result);
     } catch (e) {
@@ -133,7 +159,7 @@ export class Engine {
         this.report = { ok: false, files: ['the bundled sample'], problems: result.problems };
         return;
       }
-      this.state = { status: 'ready', db: state.db, origins: sampleOrigins() };
+      this.state = await this.#ready(state.db, sampleOrigins(sample));
       this.report = null;
     } catch (e) {
       this.report = { ok: false, files: ['the bundled sample'], problems: [loadFailure(e)] };
