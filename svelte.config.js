@@ -1,12 +1,18 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 
+// A site served under a sub-path (`GP_BASE_PATH=/gp npm run build`): every link, asset, worker and data file
+// follows it. GP_BUILD_DIR writes the site elsewhere than build/ (the test of the sub-path build keeps build/).
+const base = process.env.GP_BASE_PATH ?? '';
+const out = process.env.GP_BUILD_DIR ?? 'build';
+
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
   preprocess: vitePreprocess(),
   kit: {
+    paths: { base },
     // 200.html renders any page in the browser: a participant only in a user's loaded files has a page too.
-    adapter: adapter({ fallback: '200.html', strict: true }),
+    adapter: adapter({ pages: out, assets: out, fallback: '200.html', strict: true }),
     // The browser itself enforces "no network": every page may load and connect to its own origin only.
     // SvelteKit emits this as a <meta> tag with hashes of its own inline bootstrap script.
     csp: {

@@ -8,11 +8,13 @@ import { fileURLToPath } from 'node:url';
 import sirv from 'sirv';
 
 /**
- * Starts a server for `dir`; resolves with its URL and a function that stops it. `mounts` serves other directories
- * under a path prefix, the prefix stripped: `{ '/bench/': 'bench/dist' }` serves bench/dist/index.html at /bench/.
- * @param {{ dir?: string, port?: number, host?: string, mounts?: Record<string, string> }} [options]
+ * Starts a server for `dir`; resolves with its URL and a function that stops it. `base` serves the site under a
+ * sub-path (`/gp`, for a build made with GP_BASE_PATH=/gp): `/` then leads there. `mounts` serves other
+ * directories under a path prefix, the prefix stripped: `{ '/bench/': 'bench/dist' }` serves bench/dist/index.html
+ * at /bench/.
+ * @param {{ dir?: string, port?: number, host?: string, mounts?: Record<string, string>, base?: string }} [options]
  */
-export function serveBuild({ dir = 'build', port = 4173, host = '127.0.0.1', mounts = {} } = {}) {
+export function serveBuild({ dir = 'build', port = 4173, host = '127.0.0.1', mounts = {}, base = '' } = {}) {
   const options = { extensions: ['html'], etag: true, gzip: true, brotli: true };
   const assets = sirv(dir, options);
   const mounted = Object.entries(mounts).map(([prefix, root]) => ({
@@ -26,20 +28,32 @@ export function serveBuild({ dir = 'build', port = 4173, host = '127.0.0.1', mou
       res.end('Not found');
     };
     const url = req.url ?? '/';
-    // A participant's or a presidency year's page that was not prerendered (one only in loaded files): the
-    // fallback page renders it.
-    const fallback = () => {
-      if (!/^\/(partners|presidency)\/[^/?]+\/?(\?|$)/.test(url)) return notFound();
-      req.url = '/200.html';
-      assets(req, res, notFound);
-    };
     const mount = mounted.find(
       ({ base }) => url.startsWith(base) && /^([/?]|$)/.test(url.slice(base.length))
     );
-    if (!mount) return assets(req, res, fallback);
-    const rest = url.slice(mount.base.length);
-    req.url = rest.startsWith('/') ? rest : `/${rest}`;
-    mount.assets(req, res, notFound);
+    if (mount) {
+      const rest = url.slice(mount.base.length);
+      req.url = rest.startsWith('/') ? rest : `/${rest}`;
+      return mount.assets(req, res, notFound);
+    }
+    // The site, under its base path: anything outside it is not the site's.
+    if (base && !(url.startsWith(base) && /^([/?]|$)/.test(url.slice(base.length)))) {
+      if (url !== '/') return notFound();
+      res.statusCode = 302;
+      res.setHeader('location', `${base}/`);
+      return res.end();
+    }
+    const rest = url.slice(base.length);
+    const path = rest.startsWith('/') ? rest : `/${rest}`;
+    req.url = path;
+    // A participant's or a presidency year's page that was not prerendered (one only in loaded files): the
+    // fallback page renders it.
+    const fallback = () => {
+      if (!/^\/(partners|presidency)\/[^/?]+\/?(\?|$)/.test(path)) return notFound();
+      req.url = '/200.html';
+      assets(req, res, notFound);
+    };
+    assets(req, res, fallback);
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -55,6 +69,8 @@ export function serveBuild({ dir = 'build', port = 4173, host = '127.0.0.1', mou
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { url } = await serveBuild({ host: 'localhost' });
-  console.log(`GP Dashboard is running at ${url.replace('127.0.0.1', 'localhost')} (Ctrl+C to stop)`);
+  // `GP_BASE_PATH=/gp npm start` serves the site built for that sub-path, under it.
+  const base = process.env.GP_BASE_PATH ?? '';
+  const { url } = await serveBuild({ host: 'localhost', base });
+  console.log(`GP Dashboard is running at ${url}${base}/ (Ctrl+C to stop)`);
 }

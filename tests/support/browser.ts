@@ -33,11 +33,14 @@ export interface Site {
 export interface SiteOptions {
   /** More directories to serve under a path prefix, the prefix stripped: `{ '/bench/': 'bench/dist' }`. */
   mounts?: Record<string, string>;
+  /** Another build to serve (`build-gp`), and the sub-path it was built for (`/gp`). */
+  dir?: string;
+  base?: string;
 }
 
 /** Serves build/ (and any `mounts`) on a free port and launches Chromium. */
 export async function startSite(options: SiteOptions = {}): Promise<Site> {
-  const server = await serveBuild({ port: 0, mounts: options.mounts });
+  const server = await serveBuild({ port: 0, mounts: options.mounts, dir: options.dir, base: options.base });
   let browser: Browser;
   try {
     browser = await launchChromium();

@@ -1,0 +1,55 @@
+/**
+ * The site built for a sub-path (`GP_BASE_PATH=/gp npm run build`, written to build-gp/ by `npm test`), served
+ * under /gp/ by the project's own static server: every view, the fallback page, its data, wasm and workers load
+ * from under /gp/, links stay there, and nothing is asked of the server's root.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startSite, waitForCharts, waitForData, watchedPage, type Site } from '../support/browser';
+
+let site: Site;
+beforeAll(async () => {
+  site = await startSite({ dir: 'build-gp', base: '/gp' });
+});
+afterAll(() => site.close());
+
+describe('the site under a sub-path', () => {
+  test.each([
+    ['/', 1],
+    ['/attendance', 2],
+    ['/funding', 4],
+    ['/needs', 2],
+    ['/expansion', 2],
+    ['/data', 0],
+    ['/partners/CAN', 1],
+    ['/presidency/2012', 0],
+    // Not prerendered: the fallback page renders it.
+    ['/partners/ZZZ', 0]
+  ])('/gp%s loads its data and draws its charts from under /gp/', async (path, charts) => {
+    const w = await watchedPage(site);
+    await w.page.goto(`${site.url}/gp${path}`);
+    expect(await waitForData(w.page)).toBe('ready');
+    await waitForCharts(w.page, charts);
+    expect(w.requests.filter((u) => !u.startsWith(`${site.url}/gp/`) && u !== `${site.url}/gp`)).toEqual([]);
+    expect(w.consoleErrors).toEqual([]);
+    expect(w.pageErrors).toEqual([]);
+    const links = await w.page
+      .getByRole('navigation', { name: 'Views' })
+      .getByRole('link')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    for (const href of links) expect(href).toMatch(/^\/gp(\/|$)/);
+    await w.context.close();
+  });
+
+  test('moving between views stays under /gp/', async () => {
+    const w = await watchedPage(site);
+    await w.page.goto(`${site.url}/gp/`);
+    await waitForData(w.page);
+    await w.page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Funding' }).click();
+    await waitForCharts(w.page, 4);
+    expect(new URL(w.page.url()).pathname).toBe('/gp/funding');
+    await w.page.locator('#by-partner svg g.counted-stage a').first().click();
+    await expect.poll(() => w.page.url()).toMatch(/\/gp\/funding\?donor=/);
+    expect(w.requests.filter((u) => !u.startsWith(`${site.url}/gp`))).toEqual([]);
+    await w.context.close();
+  });
+});
