@@ -5,7 +5,9 @@ import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
 export default ts.config(
-  { ignores: ['build/', 'build-gp/', '.svelte-kit/', 'node_modules/', 'static/', 'bench/dist/'] },
+  {
+    ignores: ['build/', 'build-gp/', '*.partial/', '.svelte-kit/', 'node_modules/', 'static/', 'bench/dist/']
+  },
   js.configs.recommended,
   ...ts.configs.recommended,
   ...svelte.configs.recommended,

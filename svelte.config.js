@@ -5,12 +5,15 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 // follows it. GP_BUILD_DIR writes the site elsewhere than build/ (the test of the sub-path build keeps build/).
 const base = process.env.GP_BASE_PATH ?? '';
 const out = process.env.GP_BUILD_DIR ?? 'build';
+// GP_DATA_DIR's extracts, checked and baked by scripts/build.ts, replace static/data/ in a copy of static/.
+const assets = process.env.GP_ASSETS_DIR ?? 'static';
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
   preprocess: vitePreprocess(),
   kit: {
     paths: { base },
+    files: { assets },
     // 200.html renders any page in the browser: a participant only in a user's loaded files has a page too.
     adapter: adapter({ pages: out, assets: out, fallback: '200.html', strict: true }),
     // The browser itself enforces "no network": every page may load and connect to its own origin only.

@@ -1,7 +1,8 @@
 /**
- * The site built for a sub-path (`GP_BASE_PATH=/gp npm run build`, written to build-gp/ by `npm test`), served
- * under /gp/ by the project's own static server: every view, the fallback page, its data, wasm and workers load
- * from under /gp/, links stay there, and nothing is asked of the server's root.
+ * The site built for a sub-path on a team's own extracts (`npm run build:subpath`: GP_BASE_PATH=/gp, and
+ * GP_DATA_DIR=tests/fixtures/data-dir/good, the sample plus one made-up meeting, into build-gp/), served under /gp/
+ * by the project's own static server: every view, the fallback page, its data, wasm and workers load from under
+ * /gp/, links stay there, nothing is asked of the server's root, and the baked-in data is the site's own.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startSite, waitForCharts, waitForData, watchedPage, type Site } from '../support/browser';
@@ -38,6 +39,15 @@ describe('the site under a sub-path', () => {
       .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     for (const href of links) expect(href).toMatch(/^\/gp(\/|$)/);
     await w.context.close();
+  });
+
+  test("the folder's new meeting is in the prerendered attendance page, before any script runs", async () => {
+    const context = await site.browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${site.url}/gp/attendance`);
+    const ticks = await page.locator('svg g[aria-label="x-axis tick label"] text').allTextContents();
+    expect(ticks.join(' ')).toContain('Fixture City');
+    await context.close();
   });
 
   test('moving between views stays under /gp/', async () => {

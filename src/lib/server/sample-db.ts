@@ -1,6 +1,6 @@
 /**
- * The bundled sample in native DuckDB, for the build: the prerendered pages run the views' own query sets on it.
- * The Parquet files were checked against the contract when they were built (`npm run data`).
+ * The bundled data in native DuckDB, for the build: the prerendered pages run the views' own query sets on it.
+ * The Parquet files were checked against the contract when they were written (`npm run data`, or GP_DATA_DIR).
  */
 import { TABLE_NAMES } from '$lib/data/contract';
 import { quoteIdent, quoteLiteral, type Db } from '$lib/data/db';
@@ -9,11 +9,14 @@ import { contractColumns } from '$lib/data/load';
 
 let opened: Promise<Db> | null = null;
 
+// The site's data: the sample, or a team's own extracts baked in by `GP_DATA_DIR=... npm run build`.
+const DATA = `${process.env.GP_ASSETS_DIR ?? 'static'}/data`;
+
 async function open(): Promise<Db> {
   const db = await openNativeDb();
   for (const table of TABLE_NAMES) {
     await db.exec(
-      `CREATE TABLE ${quoteIdent(table)} AS SELECT ${contractColumns(table)} FROM read_parquet(${quoteLiteral(`static/data/${table}.parquet`)})`
+      `CREATE TABLE ${quoteIdent(table)} AS SELECT ${contractColumns(table)} FROM read_parquet(${quoteLiteral(`${DATA}/${table}.parquet`)})`
     );
   }
   return db;
