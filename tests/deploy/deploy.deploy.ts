@@ -7,19 +7,8 @@
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchChromium, waitForCharts, waitForData } from '../support/browser';
+import { SITE_PAGES } from '../support/pages';
 import { docroot, startApache, startNginx, type WebServer } from './servers';
-
-const VIEWS: [string, number][] = [
-  ['/', 1],
-  ['/attendance', 2],
-  ['/funding', 4],
-  ['/needs', 2],
-  ['/expansion', 2],
-  ['/data', 0],
-  ['/partners/CAN', 1],
-  ['/presidency/2012', 0],
-  ['/partners/ZZZ', 0]
-];
 
 let browser: Awaited<ReturnType<typeof launchChromium>>;
 const servers: WebServer[] = [];
@@ -63,7 +52,7 @@ describe.each(['nginx', 'Apache'])('served by %s', (name) => {
     await page.close();
   });
 
-  test.each(VIEWS)('/gp%s loads and draws from under /gp/', async (path, charts) => {
+  test.each(SITE_PAGES)('/gp%s loads and draws from under /gp/', async (path, charts) => {
     const context = await browser.newContext();
     const page = await context.newPage();
     const errors: string[] = [];

@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startSite, waitForCharts, waitForData, watchedPage, type Site } from '../support/browser';
+import { SITE_PAGES } from '../support/pages';
 
 let site: Site;
 beforeAll(async () => {
@@ -14,18 +15,7 @@ beforeAll(async () => {
 afterAll(() => site.close());
 
 describe('the site under a sub-path', () => {
-  test.each([
-    ['/', 1],
-    ['/attendance', 2],
-    ['/funding', 4],
-    ['/needs', 2],
-    ['/expansion', 2],
-    ['/data', 0],
-    ['/partners/CAN', 1],
-    ['/presidency/2012', 0],
-    // Not prerendered: the fallback page renders it.
-    ['/partners/ZZZ', 0]
-  ])('/gp%s loads its data and draws its charts from under /gp/', async (path, charts) => {
+  test.each(SITE_PAGES)('/gp%s loads its data and draws its charts from under /gp/', async (path, charts) => {
     const w = await watchedPage(site);
     await w.page.goto(`${site.url}/gp${path}`);
     expect(await waitForData(w.page)).toBe('ready');

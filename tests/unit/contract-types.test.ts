@@ -1,6 +1,7 @@
 /** The row types derive from the contract: svelte-check (in `npm test`) fails if they drift from it. */
 import { expect, test } from 'vitest';
-import { CONTRACT, TABLE_NAMES, type Row } from '../../src/lib/data/contract';
+import { CONTRACT, TABLE_NAMES } from '../../src/lib/data/contract';
+import type { Row } from '../../src/lib/data/contract-rows';
 
 test('row types follow the contract: enumerations, required and nullable columns', () => {
   const row: Row<'participation'> = {

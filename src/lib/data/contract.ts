@@ -61,32 +61,23 @@ export const TABLE_NAMES = [
 
 export type TableName = (typeof TABLE_NAMES)[number];
 
-export const SOURCE_KINDS = ['seed', 'cited', 'illustrative'] as const;
-export const ENTITY_KINDS = ['state', 'european_union', 'international_org', 'civil_society'] as const;
-export const MEMBERSHIP_STATUSES = ['partner', 'observer', 'invitee'] as const;
-export const DATE_PRECISIONS = ['day', 'month', 'year'] as const;
-export const MEETING_FORMATS = ['regular', 'enlarged'] as const;
-export const CAPACITIES = ['partner', 'observer', 'guest'] as const;
-export const STAGES = ['pledged', 'committed', 'disbursed'] as const;
-export const CHANNELS = ['bilateral', 'multilateral', 'domestic'] as const;
-export const NEED_STATUSES = ['open', 'matched', 'met'] as const;
-/** How a contribution's year is known: `stated` by its source, or `by`: reached by that year, its years not given. */
-export const YEAR_BASES = ['stated', 'by'] as const;
-/** Whether a published member count counts the European Union; `unknown` where its source does not say. */
-export const EU_BASES = ['yes', 'no', 'unknown'] as const;
-export const REGIONS = ['Africa', 'Americas', 'Asia', 'Europe', 'Oceania'] as const;
+import {
+  CAPACITIES,
+  CHANNELS,
+  DATE_PRECISIONS,
+  ENTITY_KINDS,
+  EU_BASES,
+  MEETING_FORMATS,
+  MEMBERSHIP_STATUSES,
+  NEED_STATUSES,
+  PRIORITY_AREAS,
+  REGIONS,
+  SOURCE_KINDS,
+  STAGES,
+  YEAR_BASES
+} from './contract-values';
 
-/** The 2002 focus areas first, then the priorities named for the renewed GP in 2011, then `other`. */
-export const PRIORITY_AREAS = [
-  'chemical_weapons_destruction',
-  'submarine_dismantlement',
-  'fissile_material',
-  'scientist_engagement',
-  'nuclear_radiological_security',
-  'biological_security',
-  'resolution_1540',
-  'other'
-] as const;
+export * from './contract-values';
 
 const sourceRef = { column: 'source_id', table: 'sources', targetColumn: 'source_id' } as const;
 const entityRef = (column: string) => ({ column, table: 'entities', targetColumn: 'entity_id' }) as const;
@@ -249,27 +240,6 @@ export const CONTRACT = {
 export function tableSpec(table: TableName): TableSpec {
   return CONTRACT[table];
 }
-
-// Row types, derived from the description above.
-interface TsTypeOf {
-  VARCHAR: string;
-  INTEGER: number;
-  DOUBLE: number;
-  BOOLEAN: boolean;
-  /** ISO `YYYY-MM-DD`: queries cast dates to strings so every adapter returns the same shape. */
-  DATE: string;
-}
-type ColumnValue<C> =
-  | (C extends { values: readonly (infer V)[] }
-      ? V
-      : C extends { type: infer T extends DuckType }
-        ? TsTypeOf[T]
-        : never)
-  | (C extends { notNull: true } ? never : null);
-type ColumnsOf<T extends TableName> = (typeof CONTRACT)[T]['columns'][number];
-export type Row<T extends TableName> = {
-  [C in ColumnsOf<T> as C['name']]: ColumnValue<C>;
-};
 
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 export type PriorityArea = (typeof PRIORITY_AREAS)[number];
