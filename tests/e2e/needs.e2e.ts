@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startSite, waitForData, watchedPage, type Site } from '../support/browser';
+import { openWatched, startSite, waitForData, type Site } from '../support/browser';
 
 let site: Site;
 beforeAll(async () => {
@@ -12,13 +12,7 @@ beforeAll(async () => {
 });
 afterAll(() => site.close());
 
-async function open(path: string) {
-  const w = await watchedPage(site);
-  await w.page.goto(`${site.url}${path}`);
-  await waitForData(w.page);
-  await w.page.locator('#requests tbody tr').first().waitFor();
-  return w;
-}
+const open = (path: string) => openWatched(site, path, '#requests tbody tr');
 
 const requesters = (page: Page) => page.locator('#requests tbody tr td:first-child').allTextContents();
 

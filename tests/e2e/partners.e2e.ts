@@ -4,7 +4,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startSite, waitForCharts, waitForData, watchedPage, type Site } from '../support/browser';
+import {
+  openWatched,
+  startSite,
+  waitForCharts,
+  waitForData,
+  watchedPage,
+  type Site
+} from '../support/browser';
 
 let site: Site;
 beforeAll(async () => {
@@ -12,13 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => site.close());
 
-async function open(path: string) {
-  const w = await watchedPage(site);
-  await w.page.goto(`${site.url}${path}`);
-  await waitForData(w.page);
-  await w.page.locator('#meetings').waitFor();
-  return w;
-}
+const open = (path: string) => openWatched(site, path, '#meetings');
 
 const presence = (rows: string[], city: string) => rows.find((r) => r.startsWith(city));
 

@@ -3,7 +3,7 @@
  * sources give them, who came, who joined, and a year no meeting or list is recorded for said so.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startSite, waitForData, watchedPage, type Site } from '../support/browser';
+import { openWatched, startSite, type Site, type Watched } from '../support/browser';
 
 let site: Site;
 beforeAll(async () => {
@@ -11,16 +11,10 @@ beforeAll(async () => {
 });
 afterAll(() => site.close());
 
-async function open(path: string) {
-  const w = await watchedPage(site);
-  await w.page.goto(`${site.url}${path}`);
-  await waitForData(w.page);
-  await w.page.locator('#in-brief').waitFor();
-  return w;
-}
+const open = (path: string) => openWatched(site, path, '#in-brief');
 
 /** Each meeting's row of the meetings card, its cells joined. */
-const meetingRows = (w: Awaited<ReturnType<typeof open>>) =>
+const meetingRows = (w: Watched) =>
   w.page
     .locator('#meetings tbody tr')
     .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent?.trim()).join(' | ')));

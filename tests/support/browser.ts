@@ -96,6 +96,15 @@ export async function watchedPage(site: Site): Promise<Watched> {
   };
 }
 
+/** A watched page of the site at `path`, once its data is loaded and `ready` (a selector) is on it. */
+export async function openWatched(site: Site, path: string, ready: string): Promise<Watched> {
+  const w = await watchedPage(site);
+  await w.page.goto(`${site.url}${path}`);
+  await waitForData(w.page);
+  await w.page.locator(ready).first().waitFor();
+  return w;
+}
+
 /** Waits until the in-browser database has loaded the data (or failed). */
 export async function waitForData(page: Page): Promise<string> {
   const status = page.locator('header [role="status"]');

@@ -86,6 +86,14 @@ export function serializeRulesView({ rules }: RulesView): URLSearchParams {
   return params;
 }
 
+/** A rules-only page's module, its queries given: its state in the URL, the funding basis prepared for it. */
+export const defineRulesView = defineView<RulesView>({
+  defaults: DEFAULT_RULES_VIEW,
+  fromUrl: parseRulesView,
+  toUrl: serializeRulesView,
+  prepare: (db) => buildFundingBasis(db)
+});
+
 export function parseFunding(params: URLSearchParams): Parsed<FundingView> {
   const notices: string[] = [];
   const rules = parseRules(params, notices);

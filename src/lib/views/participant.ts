@@ -4,7 +4,6 @@
  * and the sources. One module per participant: its queries read the participant's id.
  */
 import { contributionsByArea, contributionsByYear, type FundingFilters } from '$lib/data/queries/funding';
-import { buildFundingBasis } from '$lib/data/queries/funding-basis-state';
 import {
   meetingPresence,
   memberships,
@@ -14,19 +13,13 @@ import {
   type MembershipRow,
   type Presence
 } from '$lib/data/queries/participant';
-import { DEFAULT_RULES_VIEW, parseRulesView, serializeRulesView, type RulesView } from './funding';
-import { defineView } from './view';
+import { defineRulesView } from './funding';
 
 /** Its money: every contribution it gave, in every area and year. */
 const given = (id: string): FundingFilters => ({ donor: id, area: null, yearFrom: null, yearTo: null });
 
 export function participantView(id: string) {
-  return defineView<RulesView>({
-    defaults: DEFAULT_RULES_VIEW,
-    fromUrl: parseRulesView,
-    toUrl: serializeRulesView,
-    prepare: (db) => buildFundingBasis(db)
-  })({
+  return defineRulesView({
     who: { reads: [], run: (db) => participant(db, id) },
     memberships: { reads: [], run: (db) => memberships(db, id) },
     meetings: { reads: [], run: (db) => meetingPresence(db, id) },

@@ -8,12 +8,10 @@ import { attendanceCounts, attendanceMatrix, meetingsInView } from '$lib/data/qu
 import { joinsByYear, partnersByRegion, publishedCounts } from '$lib/data/queries/expansion';
 import { onTheWay } from '$lib/data/queries/expansion-states';
 import { countedTotal, type FundingFilters } from '$lib/data/queries/funding';
-import { buildFundingBasis } from '$lib/data/queries/funding-basis-state';
 import { needsByYear } from '$lib/data/queries/needs';
 import { newStandings, presidenciesIn, presidencyYears, stayedAway } from '$lib/data/queries/presidency';
 import { citedSources } from '$lib/data/queries/home';
-import { DEFAULT_RULES_VIEW, parseRulesView, serializeRulesView, type RulesView } from './funding';
-import { defineView } from './view';
+import { defineRulesView } from './funding';
 
 /** A year in a page's address: four digits, or nothing. */
 export const parseYearParam = (raw: string): number | null => (/^\d{4}$/.test(raw) ? Number(raw) : null);
@@ -23,12 +21,7 @@ export function presidencyView(year: number) {
   const meetings = { presidency: null, yearFrom: year, yearTo: year, groups: PARTICIPANT_GROUPS };
   const expansion = { countEu: true, region: null, yearFrom: year, yearTo: year };
   const money: FundingFilters = { donor: null, area: null, yearFrom: year, yearTo: year };
-  return defineView<RulesView>({
-    defaults: DEFAULT_RULES_VIEW,
-    fromUrl: parseRulesView,
-    toUrl: serializeRulesView,
-    prepare: (db) => buildFundingBasis(db)
-  })({
+  return defineRulesView({
     presidencies: { reads: [], run: (db) => presidenciesIn(db, year) },
     meetings: { reads: [], run: (db) => meetingsInView(db, meetings) },
     counts: { reads: [], run: (db) => attendanceCounts(db, meetings) },
