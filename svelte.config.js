@@ -1,9 +1,21 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+
+// app.html's one inline script (it hides the sample's figures while kept files are restored), allowed by its hash:
+// SvelteKit hashes only the scripts it writes itself.
+const inline =
+  /<script>([\s\S]*?)<\/script>/.exec(
+    readFileSync(new URL('./src/app.html', import.meta.url), 'utf8')
+  )?.[1] ?? '';
+const inlineHash = /** @type {`sha256-${string}`} */ (
+  `sha256-${createHash('sha256').update(inline).digest('base64')}`
+);
 
 // A site served under a sub-path (`GP_BASE_PATH=/gp npm run build`): every link, asset, worker and data file
 // follows it. GP_BUILD_DIR writes the site elsewhere than build/ (the test of the sub-path build keeps build/).
-const base = process.env.GP_BASE_PATH ?? '';
+const base = /** @type {'' | `/${string}`} */ (process.env.GP_BASE_PATH ?? '');
 const out = process.env.GP_BUILD_DIR ?? 'build';
 // GP_DATA_DIR's extracts, checked and baked by scripts/build.ts, replace static/data/ in a copy of static/.
 const assets = process.env.GP_ASSETS_DIR ?? 'static';
@@ -23,7 +35,7 @@ const config = {
       directives: {
         'default-src': ['self'],
         // duckdb-wasm compiles WebAssembly; nothing else is evaluated.
-        'script-src': ['self', 'wasm-unsafe-eval'],
+        'script-src': ['self', 'wasm-unsafe-eval', inlineHash],
         // Observable Plot writes a <style> element into each chart.
         'style-src': ['self', 'unsafe-inline'],
         'img-src': ['self', 'data:', 'blob:'],

@@ -81,3 +81,9 @@ export function formatMeetingDate(start: string, end: string, precision: 'day' |
   if (y1 === y2) return `${d1} ${month(m1)} – ${d2} ${month(m2)} ${y1}`;
   return `${d1} ${month(m1)} ${y1} – ${d2} ${month(m2)} ${y2}`;
 }
+
+/** A moment as its day in the reader's own calendar: "30 Nov 2026". */
+export function formatDay(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getDate()} ${MONTHS[d.getMonth()]} ${d.getFullYear()}`;
+}

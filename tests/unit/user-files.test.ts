@@ -102,7 +102,13 @@ describe('a bad file is refused with a message that names the file, column and r
     ]);
     expect(result).toMatchObject({
       ok: true,
-      tables: [{ table: 'contributions', file: 'contributions-2011.csv, contributions-2012.csv' }]
+      tables: [
+        {
+          table: 'contributions',
+          file: 'contributions-2011.csv, contributions-2012.csv',
+          names: ['contributions-2011.csv', 'contributions-2012.csv']
+        }
+      ]
     });
     if (!result.ok) return;
     expect(result.notices).toContain(
@@ -167,7 +173,7 @@ describe('good files', () => {
     const result = await loadUserFiles(db, fixture('bom-quoted'));
     expect(result).toEqual({
       ok: true,
-      tables: [{ table: 'contributions', file: 'contributions.csv' }],
+      tables: [{ table: 'contributions', file: 'contributions.csv', names: ['contributions.csv'] }],
       notices: []
     });
     const [row] = await db.query<{ project: string }>(
@@ -182,7 +188,7 @@ describe('good files', () => {
     const result = await loadUserFiles(db, fixture('extra-column'));
     expect(result).toEqual({
       ok: true,
-      tables: [{ table: 'contributions', file: 'contributions.csv' }],
+      tables: [{ table: 'contributions', file: 'contributions.csv', names: ['contributions.csv'] }],
       notices: ['contributions.csv: extra columns ignored: comment']
     });
     const after = await tableChecksums(db);

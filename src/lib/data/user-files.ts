@@ -112,7 +112,7 @@ export function identifyFiles(files: readonly UserFile[]): Identified {
 }
 
 export type UserLoadResult =
-  | { ok: true; tables: { table: TableName; file: string }[]; notices: string[] }
+  | { ok: true; tables: { table: TableName; file: string; names: string[] }[]; notices: string[] }
   | { ok: false; problems: Problem[] };
 
 /** Identifies the files, then loads them all-or-nothing: any problem anywhere and nothing changes. */
@@ -127,13 +127,10 @@ export async function loadUserFiles(
   if (!result.ok) return result;
   return {
     ok: true,
-    tables: result.tables.map((table) => ({
-      table,
-      file: identified.files
-        .filter((f) => f.table === table)
-        .map((f) => f.file)
-        .join(', ')
-    })),
+    tables: result.tables.map((table) => {
+      const names = identified.files.filter((f) => f.table === table).map((f) => f.file);
+      return { table, file: names.join(', '), names };
+    }),
     notices: [...identified.notices, ...result.notices]
   };
 }

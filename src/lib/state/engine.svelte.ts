@@ -6,10 +6,11 @@
 import { TABLE_NAMES, type TableName } from '$lib/data/contract';
 import type { ArrowDb } from '$lib/data/db';
 import type { LoadStatus } from '$lib/data/load';
-import type { UserFile } from '$lib/data/user-files';
 import type { BundledExtracts } from '$lib/data/bundled';
 import { loadFailure, type Problem } from '$lib/data/problem';
 import { fingerprintOf, provenanceWords, type Provenance, type TableOrigin } from './provenance';
+import { Keeper } from './keep.svelte';
+import type { KeptFile } from '$lib/keep/store';
 
 export type { TableOrigin } from './provenance';
 
@@ -40,6 +41,8 @@ export class Engine {
   /** A load in progress: what it is doing and how far it is. */
   loading = $state<LoadStatus | null>(null);
   report = $state<LoadReport | null>(null);
+  /** The user's files kept on this device, if they chose so. */
+  readonly keep = new Keeper();
   #dataUrl = '';
   /** The bundled sample's date, from its manifest. */
   #sampleDate: string | null = null;
@@ -93,11 +96,54 @@ export class Engine {
         };
         return;
       }
-      this.state = await this.#ready(db, sampleOrigins(files));
+      const origins = sampleOrigins(files);
+      // Kept files go on top of the sample before anything is shown: all of them, or the sample alone.
+      await this.keep.restore(async (kept) => {
+        this.state = { status: 'starting', step: 'Restoring your files kept on this device' };
+        const result = await this.#loadUserFiles(db, kept).finally(() => (this.loading = null));
+        if (!result.ok) return result.problems;
+        Object.assign(origins, result.origins);
+        return null;
+      });
+      this.state = await this.#ready(db, origins);
       performance.mark('gp:data-ready');
     } catch (e) {
       this.state = { status: 'failed', message: (e as Error).message, problems: [] };
+    } finally {
+      this.keep.abandon();
     }
+  }
+
+  /**
+   * Loads files (each with its table's name, load time and bytes) into the database, all or nothing, and says
+   * where each table it replaced now comes from.
+   */
+  async #loadUserFiles(db: ArrowDb, files: readonly Omit<KeptFile, 'table'>[]) {
+    const { loadUserFiles } = await import('$lib/data/user-files');
+    const read = await Promise.all(
+      files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.file.arrayBuffer()) }))
+    );
+    const result = await loadUserFiles(db, read, (status) => {
+      this.loading = status;
+    });
+    if (!result.ok) return result;
+    // The funding basis for the new rows, at once: the funding queries the new state sends wait for it, which
+    // costs about what one of them would scanning (nothing to do when contributions and sources stayed).
+    const { buildFundingBasis } = await import('$lib/data/queries/funding-basis-state');
+    void buildFundingBasis(db);
+    const { sha256Hex } = await import('$lib/data/bundled');
+    const origins: Partial<Record<TableName, TableOrigin>> = {};
+    const kept: { table: TableName; files: KeptFile[] }[] = [];
+    for (const t of result.tables) {
+      const parts = files.filter((f) => t.names.includes(f.name));
+      const hashes = await Promise.all(parts.map((f) => sha256Hex(read[files.indexOf(f)]!.bytes)));
+      // A table read from several files: the hash of their hashes, in order.
+      const sha256 =
+        hashes.length === 1 ? hashes[0]! : await sha256Hex(new TextEncoder().encode(hashes.join('\n')));
+      origins[t.table] = { kind: 'file', file: t.file, loadedAt: parts[0]!.loadedAt, sha256 };
+      kept.push({ table: t.table, files: parts.map((f) => ({ ...f, table: t.table })) });
+    }
+    return { ...result, origins, kept };
   }
 
   /**
@@ -113,32 +159,24 @@ export class Engine {
     this.report = null;
     performance.mark('gp:load-start');
     this.loading = { step: 'Reading the files', fraction: 0 };
+    const names = files.map((f) => f.name);
     try {
-      const { loadUserFiles } = await import('$lib/data/user-files');
-      const read: UserFile[] = await Promise.all(
-        files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))
-      );
-      const names = files.map((f) => f.name);
-      const result = await loadUserFiles(state.db, read, (status) => {
-        this.loading = status;
-      });
-      if (!result.ok) return (this.report = { ok: false, files: names, problems: result.problems });
-      // The funding basis for the new rows, at once: the funding queries the new state sends wait for it, which
-      // costs about what one of them would scanning (nothing to do when contributions and sources stayed).
-      const { buildFundingBasis } = await import('$lib/data/queries/funding-basis-state');
-      void buildFundingBasis(state.db);
       const loadedAt = Date.now();
-      const { sha256Hex } = await import('$lib/data/bundled');
-      const hashes = Object.fromEntries(
-        await Promise.all(read.map(async (f) => [f.name, await sha256Hex(f.bytes)] as const))
+      const result = await this.#loadUserFiles(
+        state.db,
+        files.map((file) => ({ name: file.name, loadedAt, file }))
       );
-      const origins = { ...state.origins };
-      for (const t of result.tables)
-        origins[t.table] = { kind: 'file', file: t.file, loadedAt, sha256: hashes[t.file] ?? '' };
+      if (!result.ok) return (this.report = { ok: false, files: names, problems: result.problems });
       // A new state object: every view's queries read it, so every view redraws from the new data.
-      this.state = await this.#ready(state.db, origins);
+      this.state = await this.#ready(state.db, { ...state.origins, ...result.origins });
       performance.mark('gp:load-end');
-      return (this.report = result);
+      void this.keep.loaded(result.kept);
+      const { tables, notices } = result;
+      return (this.report = {
+        ok: true,
+        tables: tables.map(({ table, file }) => ({ table, file })),
+        notices
+      });
     } catch (e) {
       return (this.report = { ok: false, files: files.map((f) => f.name), problems: [loadFailure(e)] });
     } finally {
@@ -161,6 +199,7 @@ export class Engine {
       }
       this.state = await this.#ready(state.db, sampleOrigins(sample));
       this.report = null;
+      void this.keep.cleared();
     } catch (e) {
       this.report = { ok: false, files: ['the bundled sample'], problems: [loadFailure(e)] };
     } finally {

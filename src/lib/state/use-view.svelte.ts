@@ -18,6 +18,7 @@ export function useView<S, Q extends QuerySet<S>>(
     db: () => engine.db,
     params: () => (browser ? page.url.searchParams : null),
     navigate: (params) => showQuery(page.url.pathname, params),
-    initial
+    // The build's answers are the sample's: never painted while kept files are restored, or over the user's data.
+    initial: () => (engine.keep.restoring || engine.userData ? undefined : initial?.())
   });
 }
