@@ -2,7 +2,9 @@
  * The site built for a sub-path on a team's own extracts (`npm run build:subpath`: GP_BASE_PATH=/gp, and
  * GP_DATA_DIR=tests/fixtures/data-dir/good, the sample plus one made-up meeting, into build-gp/), served under /gp/
  * by the project's own static server: every view, the fallback page, its data, wasm and workers load from under
- * /gp/, links stay there, nothing is asked of the server's root, and the baked-in data is the site's own.
+ * /gp/, links stay there, nothing is asked of the server's root, and the baked-in data is the site's own. The
+ * build summarises its contributions (GP_SUMMARISE_ABOVE=50, as a folder of millions would be): the funding view
+ * shows the same figures as the root site, which holds every row.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startSite, waitForCharts, waitForData, watchedPage, type Site } from '../support/browser';
@@ -50,6 +52,42 @@ describe('the site under a sub-path', () => {
     await w.page.locator('#by-partner svg g.counted-stage a').first().click();
     await expect.poll(() => w.page.url()).toMatch(/\/gp\/funding\?donor=/);
     expect(w.requests.filter((u) => !u.startsWith(`${site.url}/gp`))).toEqual([]);
+    await w.context.close();
+  });
+
+  test('summarised contributions: the funding figures are those of every row, and the Data view says so', async () => {
+    const root = await startSite();
+    const funding = async (url: string) => {
+      const w = await watchedPage(root);
+      await w.page.goto(url);
+      expect(await waitForData(w.page)).toBe('ready');
+      await waitForCharts(w.page, 4);
+      // Every mark's words and every line of the cards; not the axes' ticks, which follow the page's width.
+      const text = await w.page
+        .locator('section#by-area, section#by-partner, section#by-year')
+        .evaluateAll((sections) =>
+          sections.map((section) => {
+            const copy = section.cloneNode(true) as Element;
+            copy.querySelectorAll('g[aria-label*="tick"]').forEach((tick) => tick.remove());
+            return copy.textContent ?? '';
+          })
+        );
+      await w.context.close();
+      return text.join('\n').replaceAll('/gp/', '/');
+    };
+    try {
+      const whole = await funding(`${root.url}/funding`);
+      const summarised = await funding(`${site.url}/gp/funding`);
+      expect(summarised).toBe(whole);
+      expect(summarised).toContain('$');
+    } finally {
+      await root.close();
+    }
+    const w = await watchedPage(site);
+    await w.page.goto(`${site.url}/gp/data`);
+    await expect
+      .poll(() => w.page.getByTestId('summarised').textContent())
+      .toMatch(/the data holds 70 contributions.*the largest 24/s);
     await w.context.close();
   });
 });

@@ -15,6 +15,18 @@ export class BundledFetchError extends Error {}
 export interface BundleManifest {
   sha256: Record<string, string>;
   updated?: string;
+  /**
+   * Contributions too many for a browser (GP_DATA_DIR builds): the bundle holds the largest `shipped` of `rows`,
+   * and the funding basis over all of them, one file per table under `basis/` (their SHA-256 in `basis`).
+   */
+  summary?: Summary & { basis: Record<string, string> };
+}
+
+/** Contributions summarised by the build: how many there are, and how many rows the bundle holds. */
+export interface Summary {
+  table: 'contributions';
+  rows: number;
+  shipped: number;
 }
 
 /** The sample as fetched: its files, whether they are the ones validated, each file's SHA-256 and its date. */
@@ -23,9 +35,13 @@ export interface BundledExtracts {
   trusted: boolean;
   sha256: Record<string, string>;
   updated: string | null;
+  /** Summarised contributions, and the funding basis over all of them (its files, to adopt). */
+  summary: (Summary & { basis: { file: string; bytes: Uint8Array }[] }) | null;
 }
 
 export const MANIFEST_FILE = 'manifest.json';
+/** Where a shipped funding basis sits, under the data folder. */
+export const BASIS_DIR = 'basis';
 
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
@@ -63,10 +79,35 @@ export async function fetchBundledExtracts(
     )
   ]);
   const hashes = await Promise.all(files.map((f) => sha256Hex(f.bytes)));
+  const summary = manifest?.summary
+    ? { ...manifest.summary, basis: await fetchBasis(dataUrl, manifest.summary.basis, fetchFn) }
+    : null;
   return {
+    summary,
     files,
     trusted: matchesManifest(files, hashes, manifest),
     sha256: Object.fromEntries(files.map((f, i) => [f.table, hashes[i]!])),
     updated: manifest?.updated ?? null
   };
+}
+
+/** The shipped funding basis, each file checked against the SHA-256 the build recorded: a basis is never guessed. */
+async function fetchBasis(
+  dataUrl: string,
+  hashes: Record<string, string>,
+  fetchFn: typeof fetch
+): Promise<{ file: string; bytes: Uint8Array }[]> {
+  return Promise.all(
+    Object.entries(hashes).map(async ([file, sha256]) => {
+      const response = await fetchFn(`${dataUrl}/${BASIS_DIR}/${file}`);
+      if (!response.ok)
+        throw new BundledFetchError(`${BASIS_DIR}/${file} could not be fetched (HTTP ${response.status})`);
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      if ((await sha256Hex(bytes)) !== sha256)
+        throw new BundledFetchError(
+          `${BASIS_DIR}/${file} is not the file the build wrote (its SHA-256 differs)`
+        );
+      return { file, bytes };
+    })
+  );
 }

@@ -12,6 +12,7 @@ import type { ArrowDb } from './db';
 import { fileProblem, loadExtracts, type ExtractFile, type LoadProgress } from './load';
 import { parquetFooter } from './parquet';
 import type { Problem } from './problem';
+import type { Summary } from './bundled';
 
 /** Larger files are refused: the browser holds the file, its decoded columns and DuckDB's copy at once. */
 export const MAX_FILE_BYTES = 200 * 1024 * 1024;
@@ -109,6 +110,21 @@ export function identifyFiles(files: readonly UserFile[]): Identified {
     result.files.push({ table, file: file.name, bytes: file.bytes, format });
   }
   return result;
+}
+
+/**
+ * New sources over summarised contributions (a GP_DATA_DIR build): the funding basis joins every contribution to
+ * its source, and the browser holds only the largest contributions, so it could not recount. Refused, said why.
+ */
+export function refuseSourcesAlone(files: readonly UserFile[], summary: Summary): Problem | null {
+  const identified = identifyFiles(files).files;
+  const sources = identified.find((f) => f.table === 'sources');
+  if (!sources || identified.some((f) => f.table === 'contributions')) return null;
+  const n = (x: number) => x.toLocaleString('en');
+  return fileProblem(
+    { file: sources.file, table: 'sources' },
+    `cannot replace the sources alone here: the bundled contributions are summarised (${n(summary.rows)} rows, the largest ${n(summary.shipped)} in this browser) and the funding figures need every one to be recounted; load your contributions together with your sources`
+  );
 }
 
 export type UserLoadResult =

@@ -6,6 +6,9 @@ import { TABLE_NAMES } from '$lib/data/contract';
 import { quoteIdent, quoteLiteral, type Db } from '$lib/data/db';
 import { openNativeDb } from '$lib/data/duckdb-native';
 import { contractColumns } from '$lib/data/load';
+import { MANIFEST_FILE, type BundleManifest } from '$lib/data/bundled';
+import { adoptBasisFromFolder } from '$lib/data/queries/funding-basis-ship';
+import { readFileSync } from 'node:fs';
 
 let opened: Promise<Db> | null = null;
 
@@ -19,6 +22,9 @@ async function open(): Promise<Db> {
       `CREATE TABLE ${quoteIdent(table)} AS SELECT ${contractColumns(table)} FROM read_parquet(${quoteLiteral(`${DATA}/${table}.parquet`)})`
     );
   }
+  // Contributions summarised by the build: the funding figures come from the basis it computed over all of them.
+  const manifest = JSON.parse(readFileSync(`${DATA}/${MANIFEST_FILE}`, 'utf8')) as BundleManifest;
+  if (manifest.summary) await adoptBasisFromFolder(db, DATA);
   return db;
 }
 

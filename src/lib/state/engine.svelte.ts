@@ -6,7 +6,7 @@
 import { TABLE_NAMES, type TableName } from '$lib/data/contract';
 import type { ArrowDb } from '$lib/data/db';
 import type { LoadStatus } from '$lib/data/load';
-import type { BundledExtracts } from '$lib/data/bundled';
+import type { BundledExtracts, Summary } from '$lib/data/bundled';
 import { loadFailure, type Problem } from '$lib/data/problem';
 import { fingerprintOf, provenanceWords, type Provenance, type TableOrigin } from './provenance';
 import { Keeper } from './keep.svelte';
@@ -23,6 +23,8 @@ export type EngineState =
       origins: Record<TableName, TableOrigin>;
       /** The data in words and its fingerprint, for print, exports and links. */
       provenance: Provenance;
+      /** The bundled contributions are summarised (the largest shipped, the funding basis over all of them). */
+      summary: Summary | null;
     }
   | { status: 'failed'; message: string; problems: Problem[] };
 
@@ -37,7 +39,8 @@ const sampleOrigins = (sample: BundledExtracts) =>
   ) as Record<TableName, TableOrigin>;
 
 export class Engine {
-  state = $state<EngineState>({ status: 'starting', step: 'Starting the in-browser database' });
+  // Raw: replaced whole, never mutated; and the database stays itself (not a proxy), the key its basis state is kept under.
+  state = $state.raw<EngineState>({ status: 'starting', step: 'Starting the in-browser database' });
   /** A load in progress: what it is doing and how far it is. */
   loading = $state<LoadStatus | null>(null);
   report = $state<LoadReport | null>(null);
@@ -51,7 +54,24 @@ export class Engine {
   async #ready(db: ArrowDb, origins: Record<TableName, TableOrigin>): Promise<EngineState> {
     const fingerprint = await fingerprintOf(origins);
     const words = provenanceWords(origins, this.#sampleDate, fingerprint);
-    return { status: 'ready', db, origins, provenance: { words, fingerprint } };
+    const summary = origins.contributions.kind === 'sample' ? this.#summary : null;
+    return { status: 'ready', db, origins, provenance: { words, fingerprint }, summary };
+  }
+
+  /** The sample's summarised contributions, when the build summarised them. */
+  #summary: Summary | null = null;
+
+  /** Loads the sample's files, and adopts the funding basis the build shipped with summarised contributions. */
+  async #loadSample(db: ArrowDb, sample: BundledExtracts) {
+    const { loadExtracts } = await import('$lib/data/load');
+    const result = await loadExtracts(db, sample.files, undefined, { trusted: sample.trusted });
+    if (result.ok && sample.summary) {
+      const { adoptBasisFromFiles } = await import('$lib/data/queries/funding-basis-ship');
+      await adoptBasisFromFiles(db, sample.summary.basis);
+    }
+    const summary = sample.summary;
+    this.#summary = summary ? { table: summary.table, rows: summary.rows, shipped: summary.shipped } : null;
+    return result;
   }
 
   get db(): ArrowDb | null {
@@ -76,10 +96,7 @@ export class Engine {
     this.#dataUrl = dataUrl;
     try {
       this.state = { status: 'starting', step: 'Starting the in-browser database' };
-      const [{ openBrowserDb }, { loadExtracts }] = await Promise.all([
-        import('$lib/data/duckdb-browser'),
-        import('$lib/data/load')
-      ]);
+      const { openBrowserDb } = await import('$lib/data/duckdb-browser');
       // Marks for the benchmark: the engine's own start-up, and when the data is ready.
       performance.mark('gp:engine-start');
       const [db, files] = await Promise.all([
@@ -87,7 +104,7 @@ export class Engine {
         this.#bundled()
       ]);
       this.state = { status: 'starting', step: 'Loading the sample data' };
-      const result = await loadExtracts(db, files.files, undefined, { trusted: files.trusted });
+      const result = await this.#loadSample(db, files);
       if (!result.ok) {
         this.state = {
           status: 'failed',
@@ -119,10 +136,13 @@ export class Engine {
    * where each table it replaced now comes from.
    */
   async #loadUserFiles(db: ArrowDb, files: readonly Omit<KeptFile, 'table'>[]) {
-    const { loadUserFiles } = await import('$lib/data/user-files');
+    const { loadUserFiles, refuseSourcesAlone } = await import('$lib/data/user-files');
     const read = await Promise.all(
       files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.file.arrayBuffer()) }))
     );
+    const summary = this.state.status === 'ready' ? this.state.summary : null;
+    const refused = summary && refuseSourcesAlone(read, summary);
+    if (refused) return { ok: false as const, problems: [refused] };
     const result = await loadUserFiles(db, read, (status) => {
       this.loading = status;
     });
@@ -190,9 +210,8 @@ export class Engine {
     if (state.status !== 'ready' || this.loading) return;
     this.loading = { step: 'Loading the sample data', fraction: 0 };
     try {
-      const { loadExtracts } = await import('$lib/data/load');
       const sample = await this.#bundled();
-      const result = await loadExtracts(state.db, sample.files, undefined, { trusted: sample.trusted });
+      const result = await this.#loadSample(state.db, sample);
       if (!result.ok) {
         this.report = { ok: false, files: ['the bundled sample'], problems: result.problems };
         return;

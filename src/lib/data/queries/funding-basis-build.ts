@@ -18,7 +18,7 @@ import {
 /** Contributions grouped per build step: small enough that one step stays well under ~100 ms in the browser. */
 export const STEP_ROWS = 32_768;
 
-const enumOf = (values: readonly string[]) => `ENUM(${values.map((v) => `'${v}'`).join(', ')})`;
+export const enumOf = (values: readonly string[]) => `ENUM(${values.map((v) => `'${v}'`).join(', ')})`;
 
 /** A coded table's groups from the same groups keyed by text (`grouped`, with a table's keysOf names). */
 function codedSql(t: BasisTable, grouped: string): string {

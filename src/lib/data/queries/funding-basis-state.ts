@@ -12,12 +12,15 @@ interface BasisState {
   building: Promise<boolean> | null;
   /** A step failed for this data: not tried again until the data changes. */
   failed: boolean;
+  /** The basis was shipped by the build over more contributions than this database holds. */
+  shipped: boolean;
 }
 
 const states = new WeakMap<Db, BasisState>();
 const stateOf = (db: Db) => {
   let state = states.get(db);
-  if (!state) states.set(db, (state = { generation: 0, ready: false, building: null, failed: false }));
+  if (!state)
+    states.set(db, (state = { generation: 0, ready: false, building: null, failed: false, shipped: false }));
   return state;
 };
 
@@ -84,6 +87,22 @@ export function buildFundingBasis(db: Db, onStep?: (s: BuildStep) => void): Prom
   return build;
 }
 
+/**
+ * The basis came ready-made (funding-basis-ship.ts): built by the site's build over every contribution, while the
+ * database holds only the largest. Queries read it at once; it is never rebuilt from the rows this database holds
+ * unless contributions are replaced.
+ */
+export function fundingBasisAdopted(db: Db): void {
+  const state = stateOf(db);
+  state.generation += 1;
+  Object.assign(state, { ready: true, building: null, failed: false, shipped: true });
+}
+
+/** The basis holds more contributions than the table does: what lists contributions must read the basis. */
+export function basisShipped(db: Db): boolean {
+  return stateOf(db).shipped;
+}
+
 /** After DROP_FUNDING_BASIS has run on `db` (contributions or sources replaced): queries scan until it is rebuilt. */
 export function fundingBasisDropped(db: Db): void {
   const state = stateOf(db);
@@ -91,4 +110,5 @@ export function fundingBasisDropped(db: Db): void {
   state.ready = false;
   state.building = null;
   state.failed = false;
+  state.shipped = false;
 }

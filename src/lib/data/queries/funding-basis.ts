@@ -91,6 +91,12 @@ export const PER_YEAR = {
   first_year: `${BASIS_SCHEMA}.per_year_first`
 } as const;
 
+/**
+ * Only in a basis the build shipped (funding-basis-ship.ts), beside contributions it summarised: the sources every
+ * contribution cites, which the charts' source lines list.
+ */
+export const CITED_SOURCES = `${BASIS_SCHEMA}.cited_sources`;
+
 /** The partners' and recipients' ids and their integer codes, for the coded tables. */
 export const CODES = `${BASIS_SCHEMA}.codes`;
 

@@ -12,7 +12,8 @@ import {
   type Stage
 } from '../counting-rules';
 import { constList, sql, trusted, type Db, type Sql } from '../db';
-import { basisSettled } from './funding-basis-state';
+import { basisTable } from './funding-basis';
+import { basisSettled, basisShipped } from './funding-basis-state';
 import { YEARS_GIVEN, hasYearRange, type FundingFilters } from './funding-filters';
 import { basisMarks, scannedMarks, type MarkBy, type MarkOptions } from './funding-marks';
 
@@ -194,11 +195,31 @@ export interface DonorOption {
   name: string;
 }
 
+/**
+ * The contributions' donors and years, as the filters list them: from the rows, or from the basis when the build
+ * shipped one over more contributions than the database holds (the two say the same of the same rows).
+ */
+function contributionKeys(db: Db): { donors: Sql; years: Sql } {
+  if (!basisShipped(db))
+    return {
+      donors: sql`SELECT DISTINCT donor_id FROM contributions`,
+      years: sql`SELECT year AS y FROM contributions c WHERE ${YEARS_GIVEN}
+                 UNION ALL SELECT period_end_year FROM contributions c WHERE ${YEARS_GIVEN}`
+    };
+  const byDonor = trusted(basisTable({ donor: true, years: false }).name);
+  const byYears = trusted(basisTable({ donor: false, years: true }).name);
+  return {
+    donors: sql`SELECT DISTINCT donor_id FROM ${byDonor}`,
+    years: sql`SELECT first_year AS y FROM ${byYears} WHERE years_given
+               UNION ALL SELECT period_end FROM ${byYears} WHERE years_given`
+  };
+}
+
 /** Donors with at least one contribution, for the filter. */
 export function donorOptions(db: Db): Promise<DonorOption[]> {
   return db.query<DonorOption>(
-    sql`SELECT DISTINCT c.donor_id AS "donorId", e.name FROM contributions c JOIN entities e ON e.entity_id = c.donor_id
-     ORDER BY e.name`
+    sql`SELECT d.donor_id AS "donorId", e.name FROM (${contributionKeys(db).donors}) d
+        JOIN entities e ON e.entity_id = d.donor_id ORDER BY e.name`
   );
 }
 
@@ -206,8 +227,7 @@ export function donorOptions(db: Db): Promise<DonorOption[]> {
 export async function fundingYearRange(db: Db): Promise<{ first: number; last: number }> {
   const [row] = await db.query<{ first: number; last: number }>(
     sql`SELECT CAST(min(y) AS INTEGER) AS first, CAST(max(y) AS INTEGER) AS last FROM (
-       SELECT year AS y FROM contributions c WHERE ${YEARS_GIVEN}
-       UNION ALL SELECT period_end_year FROM contributions c WHERE ${YEARS_GIVEN}
+       ${contributionKeys(db).years}
        UNION ALL SELECT year FROM needs)`
   );
   return row ?? { first: 2002, last: 2002 };

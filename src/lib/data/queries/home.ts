@@ -1,6 +1,8 @@
 /** Queries of the home page: partners per year and what the loaded data is made of. */
 import { SOURCE_KINDS, TABLE_NAMES, type SourceKind, type TableName } from '../contract';
 import { quoteIdent, quoteList, sql, trusted, type Db } from '../db';
+import { CITED_SOURCES } from './funding-basis';
+import { basisShipped } from './funding-basis-state';
 import { PARTNER_SPAN, PERIODS } from './periods';
 
 export interface PartnersPerYearRow {
@@ -92,11 +94,15 @@ export interface CitedSourceRow {
   kind: SourceKind;
 }
 
+/** Where a table's cited sources are: its rows, or for summarised contributions the list the build shipped. */
+const citing = (db: Db, table: TableName) =>
+  table === 'contributions' && basisShipped(db) ? CITED_SOURCES : quoteIdent(table);
+
 /** The sources cited by the rows of one table: the source line under a chart of that table. */
 export function citedSources(db: Db, table: Exclude<TableName, 'sources'>): Promise<CitedSourceRow[]> {
   return db.query<CitedSourceRow>(
     trusted(`SELECT s.source_id AS "sourceId", s.title, s.publisher, CAST(s.published AS VARCHAR) AS published, s.kind
-     FROM sources s WHERE s.source_id IN (SELECT source_id FROM ${quoteIdent(table)})
+     FROM sources s WHERE s.source_id IN (SELECT source_id FROM ${citing(db, table)})
      ORDER BY list_position(${quoteList(SOURCE_KINDS)}, s.kind), s.published NULLS LAST, s.source_id`)
   );
 }
