@@ -9,7 +9,7 @@ import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHANNELS, PRIORITY_AREAS, STAGES } from '../src/lib/data/contract.ts';
-import { quoteList, quoteLiteral } from '../src/lib/data/db.ts';
+import { quoteList, quoteLiteral, trusted } from '../src/lib/data/db.ts';
 import { openNativeDb } from '../src/lib/data/duckdb-native.ts';
 import { SYNTHETIC_SOURCE } from '../src/lib/data/synthetic.ts';
 import { median } from '../bench/common.ts';
@@ -70,6 +70,20 @@ execFileSync('npx', ['tsx', 'scripts/build.ts'], {
 });
 const built = performance.now() - started;
 const shipped = bytesIn(join(site, 'data'));
+// What the basis holds, table by table: its groups and its bytes.
+const reader = await openNativeDb();
+const basisDir = join(site, 'data', 'basis');
+const tables: string[] = [];
+for (const file of readdirSync(basisDir).sort()) {
+  const path = join(basisDir, file);
+  const [{ n }] = (await reader.query<{ n: number }>(
+    trusted(`SELECT CAST(count(*) AS INTEGER) AS n FROM read_parquet(${quoteLiteral(path)})`)
+  )) as [{ n: number }];
+  tables.push(
+    `    ${file.padEnd(32)} ${n.toLocaleString('en').padStart(12)} groups  ${mb(statSync(path).size)}`
+  );
+}
+reader.close();
 
 // 3. A rule change in the browser, on the built site.
 const browser = await startSite({ dir: site });
@@ -96,6 +110,8 @@ console.log(`Extracts too large for a browser: ${rows.toLocaleString('en')} synt
 console.log(`  generated in native DuckDB SQL     ${seconds(generated)} (${mb(rowsBytes)} of Parquet, ZSTD)`);
 console.log(`  GP_DATA_DIR build (check, basis)   ${seconds(built)}`);
 console.log(`  data the site ships                ${mb(shipped)} (the rows alone: ${mb(rowsBytes)})`);
+console.log('  the funding basis shipped:');
+for (const line of tables) console.log(line);
 console.log(`  /funding, first charts             ${seconds(firstCharts)} (${total?.trim()})`);
 console.log(
   `  rule change to charts redrawn      ${rule.toFixed(0)} ms median of ${changes.length} (target 100 ms: ${rule <= 100 ? 'met' : `missed by ${(rule - 100).toFixed(0)} ms`})`

@@ -105,6 +105,38 @@ try {
     await w.context.close();
   }
 
+  // Files kept on this device, back after a reload: the header says since when.
+  {
+    const w = await watchedPage(site);
+    await w.page.setViewportSize({ width: 1440, height: 900 });
+    await w.page.goto(site.url + '/data');
+    await waitForData(w.page);
+    await w.page.getByLabel('Keep my data on this device').check();
+    await w.page.getByTestId('load-input').setInputFiles('data/examples/contributions.csv');
+    await w.page.getByText('Your files, kept on this device since').waitFor();
+    await w.page.reload();
+    await w.page.getByText('Your files, kept on this device since').waitFor({ timeout: 30_000 });
+    await w.page.locator('#data-mix').waitFor();
+    await w.page.screenshot({
+      path: 'docs/screenshots/data-kept.png',
+      clip: { x: 0, y: 0, width: 1440, height: 640 }
+    });
+    console.log('docs/screenshots/data-kept.png');
+    await w.context.close();
+  }
+  // A site built on contributions too many for a browser (the /gp test build summarises its 70): the Data view.
+  {
+    const gp = await startSite({ dir: 'build-gp', base: '/gp' });
+    const w = await watchedPage(gp);
+    await w.page.setViewportSize({ width: 1440, height: 900 });
+    await w.page.goto(gp.url + '/gp/data');
+    await waitForData(w.page);
+    await w.page.getByTestId('summarised').waitFor();
+    await w.page.locator('#data-mix').screenshot({ path: 'docs/screenshots/data-summarised.png' });
+    console.log('docs/screenshots/data-summarised.png');
+    await gp.close();
+  }
+
   // An exported image, as a user would put it in a report: the funding chart's "PNG image" export.
   const w = await watchedPage(site);
   await w.page.goto(site.url + '/funding');

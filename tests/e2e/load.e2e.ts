@@ -3,7 +3,7 @@
  * the views, a bad one is refused with its file, column and row named and leaves the views as they were, the
  * data panel says where each table comes from, and a large file loads while the page keeps drawing frames.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -167,7 +167,8 @@ describe('loading your own extracts', () => {
       };
       requestAnimationFrame(tick);
     });
-    const path = join(mkdtempSync(join(tmpdir(), 'gp-large-')), 'contributions.csv');
+    const folder = mkdtempSync(join(tmpdir(), 'gp-large-'));
+    const path = join(folder, 'contributions.csv');
     writeFileSync(path, csv);
     await page.getByTestId('load-input').setInputFiles(path);
     await page.locator('header progress').waitFor();
@@ -183,5 +184,6 @@ describe('loading your own extracts', () => {
     expect(partway.length).toBeGreaterThan(2);
     expect(amounts).toContain('52.8 MB · 450,000 rows');
     await context.close();
+    rmSync(folder, { recursive: true });
   }, 120_000);
 });

@@ -85,6 +85,13 @@ describe('the site under a sub-path', () => {
     }
     const w = await watchedPage(site);
     await w.page.goto(`${site.url}/gp/data`);
+    await waitForData(w.page);
+    // A team's own data, never called the sample; its contributions row counts the rows it holds of all.
+    expect(await w.page.locator('header [role="status"]').first().textContent()).toContain(
+      "Your team's data (built into this site)"
+    );
+    const row = w.page.locator('tr', { has: w.page.locator('th code', { hasText: /^contributions$/ }) });
+    await expect.poll(() => row.textContent()).toContain('24 of 70');
     await expect
       .poll(() => w.page.getByTestId('summarised').textContent())
       .toMatch(/the data holds 70 contributions.*the largest 24/s);

@@ -34,6 +34,12 @@ describe('provenance', () => {
     );
   });
 
+  test("a site built on a team's own extracts never calls its data the sample", () => {
+    expect(provenanceWords(sample, '2026-11-30', '1a2b3c4d', true)).toBe(
+      "the site's bundled data of 2026-11-30 (data 1a2b3c4d)"
+    );
+  });
+
   test('a shared link names the data and the card; a printed header is a safe CSS string', () => {
     expect(linkWithData('http://x/funding?donor=CAN#old', '1a2b3c4d', 'by-area')).toBe(
       'http://x/funding?donor=CAN&data=1a2b3c4d#by-area'

@@ -4,7 +4,7 @@
  * (duckdb-wasm in Node) on that bundle answers the funding and match-making views exactly as it does holding every
  * row; the filters list every donor and year; new sources alone are refused, said why.
  */
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -28,9 +28,16 @@ type NodeDb = Awaited<ReturnType<typeof openNodeDb>>;
 let summarised: NodeDb;
 let whole: NodeDb;
 let manifest: BundleManifest;
+/** Every folder the tests make, removed at the end. */
+const made: string[] = [];
+const tempDir = (prefix: string) => {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+};
 
 beforeAll(async () => {
-  const assets = join(mkdtempSync(join(tmpdir(), 'gp-summarised-')), 'static');
+  const assets = join(tempDir('gp-summarised-'), 'static');
   const baked = await bakeDataDir('tests/fixtures/data-dir/good', assets, true, { above: 50, keep: 20 });
   if (!baked.ok) throw new Error(baked.problems.join('\n'));
   const data = join(assets, 'data');
@@ -57,6 +64,7 @@ beforeAll(async () => {
 afterAll(() => {
   summarised?.close();
   whole?.close();
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
 });
 
 /** Money to the cent: the two bases sum the same amounts in another order. */
@@ -126,13 +134,13 @@ describe('contributions in parts, past the limit', () => {
   // The sample's contributions in two files, as Spark or Polars would write a large table.
   const [header, ...lines] = readFileSync('data/contributions.csv', 'utf8').trimEnd().split('\n');
   const folderWith = (second: string[]) => {
-    const dir = mkdtempSync(join(tmpdir(), 'gp-parts-'));
+    const dir = tempDir('gp-parts-');
     writeFileSync(join(dir, 'contributions-a.csv'), [header, ...lines.slice(0, 35)].join('\n') + '\n');
     writeFileSync(join(dir, 'contributions-b.csv'), [header, ...second].join('\n') + '\n');
     return dir;
   };
   const bake = (dir: string) =>
-    bakeDataDir(dir, join(mkdtempSync(join(tmpdir(), 'gp-parts-out-')), 'static'), true, {
+    bakeDataDir(dir, join(tempDir('gp-parts-out-'), 'static'), true, {
       above: 50,
       keep: 20
     });

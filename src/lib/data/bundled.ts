@@ -15,6 +15,8 @@ export class BundledFetchError extends Error {}
 export interface BundleManifest {
   sha256: Record<string, string>;
   updated?: string;
+  /** `team`: a GP_DATA_DIR build, on a team's own extracts rather than the sample. */
+  extracts?: 'sample' | 'team';
   /**
    * Contributions too many for a browser (GP_DATA_DIR builds): the bundle holds the largest `shipped` of `rows`,
    * and the funding basis over all of them, one file per table under `basis/` (their SHA-256 in `basis`).
@@ -35,6 +37,8 @@ export interface BundledExtracts {
   trusted: boolean;
   sha256: Record<string, string>;
   updated: string | null;
+  /** A GP_DATA_DIR build: the bundled data is a team's own, not the sample. */
+  team: boolean;
   /** Summarised contributions, and the funding basis over all of them (its files, to adopt). */
   summary: (Summary & { basis: { file: string; bytes: Uint8Array }[] }) | null;
 }
@@ -87,7 +91,8 @@ export async function fetchBundledExtracts(
     files,
     trusted: matchesManifest(files, hashes, manifest),
     sha256: Object.fromEntries(files.map((f, i) => [f.table, hashes[i]!])),
-    updated: manifest?.updated ?? null
+    updated: manifest?.updated ?? null,
+    team: manifest?.extracts === 'team'
   };
 }
 

@@ -23,10 +23,14 @@ async function open(): Promise<Db> {
     );
   }
   // Contributions summarised by the build: the funding figures come from the basis it computed over all of them.
-  const manifest = JSON.parse(readFileSync(`${DATA}/${MANIFEST_FILE}`, 'utf8')) as BundleManifest;
-  if (manifest.summary) await adoptBasisFromFolder(db, DATA);
+  if (manifest().summary) await adoptBasisFromFolder(db, DATA);
   return db;
 }
+
+const manifest = () => JSON.parse(readFileSync(`${DATA}/${MANIFEST_FILE}`, 'utf8')) as BundleManifest;
+
+/** The site is built on a team's own extracts (GP_DATA_DIR), not the sample. */
+export const bundledIsTeam = (): boolean => manifest().extracts === 'team';
 
 /** One database for every page of the build. */
 export const sampleDb = (): Promise<Db> => (opened ??= open());

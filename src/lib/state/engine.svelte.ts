@@ -25,6 +25,8 @@ export type EngineState =
       provenance: Provenance;
       /** The bundled contributions are summarised (the largest shipped, the funding basis over all of them). */
       summary: Summary | null;
+      /** The bundled data is a team's own (a GP_DATA_DIR build), not the sample. */
+      team: boolean;
     }
   | { status: 'failed'; message: string; problems: Problem[] };
 
@@ -49,13 +51,14 @@ export class Engine {
   #dataUrl = '';
   /** The bundled sample's date, from its manifest. */
   #sampleDate: string | null = null;
+  #team = false;
 
   /** The ready state for these origins: its provenance computed from them. */
   async #ready(db: ArrowDb, origins: Record<TableName, TableOrigin>): Promise<EngineState> {
     const fingerprint = await fingerprintOf(origins);
-    const words = provenanceWords(origins, this.#sampleDate, fingerprint);
+    const words = provenanceWords(origins, this.#sampleDate, fingerprint, this.#team);
     const summary = origins.contributions.kind === 'sample' ? this.#summary : null;
-    return { status: 'ready', db, origins, provenance: { words, fingerprint }, summary };
+    return { status: 'ready', db, origins, provenance: { words, fingerprint }, summary, team: this.#team };
   }
 
   /** The sample's summarised contributions, when the build summarised them. */
@@ -88,6 +91,7 @@ export class Engine {
     const { fetchBundledExtracts } = await import('$lib/data/bundled');
     const sample = await fetchBundledExtracts(this.#dataUrl);
     this.#sampleDate = sample.updated;
+    this.#team = sample.team;
     return sample;
   }
 

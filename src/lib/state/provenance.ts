@@ -29,10 +29,12 @@ export async function fingerprintOf(origins: Record<TableName, TableOrigin>): Pr
 export function provenanceWords(
   origins: Record<TableName, TableOrigin>,
   sampleDate: string | null,
-  fingerprint: string
+  fingerprint: string,
+  /** The site was built on a team's own extracts (GP_DATA_DIR): its bundled data is not the sample. */
+  team = false
 ): string {
   const files = TABLE_NAMES.map((t) => origins[t]).filter((o) => o.kind === 'file');
-  const sample = `the bundled sample${sampleDate ? ` of ${sampleDate}` : ''}`;
+  const sample = `${team ? "the site's bundled data" : 'the bundled sample'}${sampleDate ? ` of ${sampleDate}` : ''}`;
   if (files.length === 0) return `${sample} (data ${fingerprint})`;
   const names = [...new Set(files.map((f) => f.file))].join(', ');
   const loaded = day(Math.max(...files.map((f) => f.loadedAt)));
