@@ -40,7 +40,7 @@ export interface BundledExtracts {
   /** A GP_DATA_DIR build: the bundled data is a team's own, not the sample. */
   team: boolean;
   /** Summarised contributions, and the funding basis over all of them (its files, to adopt). */
-  summary: (Summary & { basis: { file: string; bytes: Uint8Array }[] }) | null;
+  summary: (Summary & { basis: BasisFile[] }) | null;
 }
 
 export const MANIFEST_FILE = 'manifest.json';
@@ -84,7 +84,7 @@ export async function fetchBundledExtracts(
   ]);
   const hashes = await Promise.all(files.map((f) => sha256Hex(f.bytes)));
   const summary = manifest?.summary
-    ? { ...manifest.summary, basis: await fetchBasis(dataUrl, manifest.summary.basis, fetchFn) }
+    ? { ...manifest.summary, basis: basisFiles(dataUrl, manifest.summary.basis, fetchFn) }
     : null;
   return {
     summary,
@@ -96,14 +96,17 @@ export async function fetchBundledExtracts(
   };
 }
 
+/** A shipped basis file: read when asked (the largest may never be needed), checked against the build's SHA-256. */
+export interface BasisFile {
+  file: string;
+  read: () => Promise<Uint8Array>;
+}
+
 /** The shipped funding basis, each file checked against the SHA-256 the build recorded: a basis is never guessed. */
-async function fetchBasis(
-  dataUrl: string,
-  hashes: Record<string, string>,
-  fetchFn: typeof fetch
-): Promise<{ file: string; bytes: Uint8Array }[]> {
-  return Promise.all(
-    Object.entries(hashes).map(async ([file, sha256]) => {
+function basisFiles(dataUrl: string, hashes: Record<string, string>, fetchFn: typeof fetch): BasisFile[] {
+  return Object.entries(hashes).map(([file, sha256]) => ({
+    file,
+    read: async () => {
       const response = await fetchFn(`${dataUrl}/${BASIS_DIR}/${file}`);
       if (!response.ok)
         throw new BundledFetchError(`${BASIS_DIR}/${file} could not be fetched (HTTP ${response.status})`);
@@ -112,7 +115,7 @@ async function fetchBasis(
         throw new BundledFetchError(
           `${BASIS_DIR}/${file} is not the file the build wrote (its SHA-256 differs)`
         );
-      return { file, bytes };
-    })
-  );
+      return bytes;
+    }
+  }));
 }

@@ -6,7 +6,7 @@
  * the contribution rows themselves are summarised (the bundle keeps the largest).
  */
 import { PRIORITY_AREAS, STAGES } from '../contract';
-import { BASIS_DIR } from '../bundled';
+import { BASIS_DIR, type BasisFile } from '../bundled';
 import { quoteIdent, quoteLiteral, trusted, type ArrowDb, type Db } from '../db';
 import { readExtract } from '../read-extract';
 import {
@@ -18,7 +18,7 @@ import {
   PER_YEAR
 } from './funding-basis';
 import { enumOf } from './funding-basis-build';
-import { fundingBasisAdopted } from './funding-basis-state';
+import { deferBasisTable, fundingBasisAdopted } from './funding-basis-state';
 
 /** Every table of a built basis (views included, written as tables), each with its file's name. */
 export const SHIPPED_BASIS = [
@@ -31,7 +31,10 @@ export const SHIPPED_BASIS = [
   name,
   file: `${name.slice(BASIS_SCHEMA.length + 1)}.parquet`,
   // Parquet keeps an ENUM as text: a coded table gets its enums back, which match-making groups on.
-  coded: BASIS_TABLES.some((t) => t.name === name && t.coded)
+  coded: BASIS_TABLES.some((t) => t.name === name && t.coded),
+  // The finest table (partner, recipient and years) can hold nearly a group per contribution: the browser reads it
+  // when a query first needs it (a partner over years, match-making over a year range), not before the first chart.
+  deferred: name === BASIS_TABLES[0].name
 }));
 
 /**
@@ -67,67 +70,71 @@ export async function exportBasis(db: Db, dir: string): Promise<void> {
   }
 }
 
-/** Makes the basis from each shipped file, read as the relation `from(file)` gives: its structs put back. */
-async function adopt(db: Db, from: (file: string) => string): Promise<void> {
-  const tables: string[] = [];
-  for (const t of SHIPPED_BASIS) {
-    const columns = await db.query<{ column_name: string }>(
-      trusted(`DESCRIBE SELECT * FROM ${from(t.file)}`)
-    );
-    const select: string[] = [];
-    const structs = new Map<string, string[]>();
-    for (const { column_name: name } of columns) {
-      const [struct, field] = name.split('.') as [string, string | undefined];
-      if (field === undefined) {
-        const enumOfColumn =
-          t.coded && name === 'priority_area' ? PRIORITY_AREAS : t.coded && name === 'stage' ? STAGES : null;
-        // Parquet keeps an ENUM as text: a coded table gets its enums back, which match-making groups on.
-        select.push(
-          enumOfColumn
-            ? `CAST(${quoteIdent(name)} AS ${enumOf(enumOfColumn)}) AS ${quoteIdent(name)}`
-            : quoteIdent(name)
-        );
-        continue;
-      }
-      if (!structs.has(struct)) {
-        structs.set(struct, []);
-        select.push(struct);
-      }
-      structs.get(struct)!.push(`${quoteIdent(field)} := ${quoteIdent(name)}`);
+type Shipped = (typeof SHIPPED_BASIS)[number];
+
+/** Makes one basis table from its shipped file, read as the relation `from`: its structs put back. */
+async function adoptTable(db: Db, t: Shipped, from: string): Promise<void> {
+  const columns = await db.query<{ column_name: string }>(trusted(`DESCRIBE SELECT * FROM ${from}`));
+  const select: string[] = [];
+  const structs = new Map<string, string[]>();
+  for (const { column_name: name } of columns) {
+    const [struct, field] = name.split('.') as [string, string | undefined];
+    if (field === undefined) {
+      const values =
+        t.coded && name === 'priority_area' ? PRIORITY_AREAS : t.coded && name === 'stage' ? STAGES : null;
+      // Parquet keeps an ENUM as text: a coded table gets its enums back, which match-making groups on.
+      select.push(
+        values ? `CAST(${quoteIdent(name)} AS ${enumOf(values)}) AS ${quoteIdent(name)}` : quoteIdent(name)
+      );
+      continue;
     }
-    const list = select.map((c) =>
-      structs.has(c) ? `struct_pack(${structs.get(c)!.join(', ')}) AS ${quoteIdent(c)}` : c
-    );
-    tables.push(`CREATE TABLE ${t.name} AS SELECT ${list.join(', ')} FROM ${from(t.file)};`);
+    if (!structs.has(struct)) {
+      structs.set(struct, []);
+      select.push(struct);
+    }
+    structs.get(struct)!.push(`${quoteIdent(field)} := ${quoteIdent(name)}`);
   }
-  await db.exec([`${DROP_FUNDING_BASIS} CREATE SCHEMA ${BASIS_SCHEMA};`, ...tables].join('\n'));
+  const list = select.map((c) =>
+    structs.has(c) ? `struct_pack(${structs.get(c)!.join(', ')}) AS ${quoteIdent(c)}` : c
+  );
+  await db.exec(`CREATE TABLE ${t.name} AS SELECT ${list.join(', ')} FROM ${from};`);
 }
+
+const NEW_SCHEMA = `${DROP_FUNDING_BASIS} CREATE SCHEMA ${BASIS_SCHEMA};`;
 
 /** The prerender's native DuckDB: the shipped basis read from the data folder `dir`. */
 export async function adoptBasisFromFolder(db: Db, dir: string): Promise<void> {
-  await adopt(db, (file) => `read_parquet(${quoteLiteral(`${dir}/${BASIS_DIR}/${file}`)})`);
+  await db.exec(NEW_SCHEMA);
+  for (const t of SHIPPED_BASIS)
+    await adoptTable(db, t, `read_parquet(${quoteLiteral(`${dir}/${BASIS_DIR}/${t.file}`)})`);
   fundingBasisAdopted(db);
 }
 
-/** The browser: each shipped file decoded as the extracts are, then made into its basis table. */
-export async function adoptBasisFromFiles(
-  db: ArrowDb,
-  files: readonly { file: string; bytes: Uint8Array }[]
-): Promise<void> {
-  const staging = (file: string) => `basis_staging_${file.replace(/\W/g, '_')}`;
-  try {
-    for (const f of files) {
-      await db.exec(`DROP TABLE IF EXISTS ${staging(f.file)}`);
-      await readExtract(
-        db,
-        staging(f.file),
-        { table: 'contributions', file: f.file, bytes: f.bytes },
-        () => {}
-      );
+/**
+ * The browser: each shipped file fetched, decoded as the extracts are, and made into its basis table; the finest
+ * when a query first needs it.
+ */
+export async function adoptBasisFromFiles(db: ArrowDb, files: readonly BasisFile[]): Promise<void> {
+  const fileOf = (t: Shipped) => {
+    const file = files.find((f) => f.file === t.file);
+    if (!file) throw new Error(`the shipped funding basis has no ${t.file}`);
+    return file;
+  };
+  const adoptFile = async (t: Shipped, bytes: Uint8Array) => {
+    const staging = `basis_staging_${t.file.replace(/\W/g, '_')}`;
+    try {
+      await db.exec(`DROP TABLE IF EXISTS ${staging}`);
+      await readExtract(db, staging, { table: 'contributions', file: t.file, bytes }, () => {});
+      await adoptTable(db, t, staging);
+    } finally {
+      await db.exec(`DROP TABLE IF EXISTS ${staging}`);
     }
-    await adopt(db, staging);
-    fundingBasisAdopted(db);
-  } finally {
-    for (const f of files) await db.exec(`DROP TABLE IF EXISTS ${staging(f.file)}`);
-  }
+  };
+  const now = SHIPPED_BASIS.filter((t) => !t.deferred);
+  const read = await Promise.all(now.map((t) => fileOf(t).read()));
+  await db.exec(NEW_SCHEMA);
+  for (const [i, t] of now.entries()) await adoptFile(t, read[i]!);
+  fundingBasisAdopted(db);
+  for (const t of SHIPPED_BASIS.filter((t) => t.deferred))
+    deferBasisTable(db, t.name, async () => adoptFile(t, await fileOf(t).read()));
 }

@@ -103,6 +103,38 @@ export function basisShipped(db: Db): boolean {
   return stateOf(db).shipped;
 }
 
+/** Basis tables adopted on first use (funding-basis-ship.ts): each one's loader, run once. */
+const deferred = new WeakMap<Db, Map<string, () => Promise<void>>>();
+
+/**
+ * A table of a shipped basis loaded when a query first needs it (the finest can hold nearly a group per row). A load
+ * that fails is tried again by the next query that needs the table; one finished after the data changed is dropped.
+ */
+export function deferBasisTable(db: Db, table: string, load: () => Promise<void>): void {
+  const generation = stateOf(db).generation;
+  let loading: Promise<void> | null = null;
+  const tables = deferred.get(db) ?? new Map<string, () => Promise<void>>();
+  deferred.set(db, tables);
+  tables.set(
+    table,
+    () =>
+      (loading ??= load().then(
+        () => {
+          if (stateOf(db).generation === generation) tables.delete(table);
+        },
+        (e: unknown) => {
+          loading = null;
+          throw e;
+        }
+      ))
+  );
+}
+
+/** Waits until `table` of the basis is there: at once unless it is a shipped table not loaded yet. */
+export async function basisTableReady(db: Db, table: string): Promise<void> {
+  await deferred.get(db)?.get(table)?.();
+}
+
 /** After DROP_FUNDING_BASIS has run on `db` (contributions or sources replaced): queries scan until it is rebuilt. */
 export function fundingBasisDropped(db: Db): void {
   const state = stateOf(db);
@@ -111,4 +143,5 @@ export function fundingBasisDropped(db: Db): void {
   state.building = null;
   state.failed = false;
   state.shipped = false;
+  deferred.delete(db);
 }

@@ -101,16 +101,18 @@ export function shareInYears(rules: CountingRules, f: FundingFilters, table: Bas
                        / (${last} - first_year + 1) END`;
 }
 
+/** The basis table a mark reads: the coarsest with the partner and the years when the marks need them. */
+export function marksTable(f: FundingFilters, by: MarkBy): BasisTable {
+  return basisTable({ donor: by === 'donor' || f.donor !== null, years: by === 'year' || hasYearRange(f) });
+}
+
 /**
  * The marks from the basis. A group's share of a year range is the share of its years inside it (all or none in
  * its first year under `first_year`); a per-year chart spreads a group over its years. The group's rows count
  * wherever any of its money is: exactly the contributions a scan finds there.
  */
 export function basisMarks(rules: CountingRules, f: FundingFilters, by: MarkBy, o: MarkOptions = {}): Sql {
-  const table = basisTable({
-    donor: by === 'donor' || f.donor !== null,
-    years: by === 'year' || hasYearRange(f)
-  });
+  const table = marksTable(f, by);
   const spread = rules.multiYear === 'spread';
   const last = lastYear(rules);
   const years = sql`(${last} - first_year + 1)`;

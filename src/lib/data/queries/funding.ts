@@ -13,15 +13,18 @@ import {
 } from '../counting-rules';
 import { constList, sql, trusted, type Db, type Sql } from '../db';
 import { basisTable } from './funding-basis';
-import { basisSettled, basisShipped } from './funding-basis-state';
+import { basisSettled, basisShipped, basisTableReady } from './funding-basis-state';
 import { YEARS_GIVEN, hasYearRange, type FundingFilters } from './funding-filters';
-import { basisMarks, scannedMarks, type MarkBy, type MarkOptions } from './funding-marks';
+import { basisMarks, marksTable, scannedMarks, type MarkBy, type MarkOptions } from './funding-marks';
 
 export { inYears, type FundingFilters } from './funding-filters';
 
 /** The marks' SQL: from the basis once it is ready (a build under way is waited for). */
 async function marks(db: Db, rules: CountingRules, f: FundingFilters, by: MarkBy, o: MarkOptions = {}) {
-  return (await basisSettled(db)) ? basisMarks(rules, f, by, o) : scannedMarks(rules, f, by, o);
+  if (!(await basisSettled(db))) return scannedMarks(rules, f, by, o);
+  // The per-year marks without a partner read the per-year tables; the rest, their table (loaded if shipped).
+  if (by !== 'year' || f.donor !== null) await basisTableReady(db, marksTable(f, by).name);
+  return basisMarks(rules, f, by, o);
 }
 
 /** What every money row carries for charts and tooltips, from a relation of marks. */

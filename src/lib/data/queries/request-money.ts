@@ -10,7 +10,7 @@
 import { rulesKeep, type CountingRules } from '../counting-rules';
 import { sql, trusted, type Db, type Sql } from '../db';
 import { CODES, basisTable } from './funding-basis';
-import { basisSettled } from './funding-basis-state';
+import { basisSettled, basisTableReady } from './funding-basis-state';
 import { hasYearRange, type FundingFilters } from './funding-filters';
 import { countedSql, shareInYears } from './funding-marks';
 
@@ -40,13 +40,17 @@ export function scannedPlacedMoney(rules: CountingRules, years: Years, per: Per 
     GROUP BY ALL`;
 }
 
+/** The basis table placed money reads: with the recipient, and the partner and years when asked. */
+const placedTable = (years: Years, per: Per) =>
+  basisTable({ donor: per.donor, recipient: true, years: hasYearRange(asFilters(years)) });
+
 /**
  * From the basis: each group's share of the years, its rows wherever any of its money is. The tables without years
  * keep partner and recipient as integer codes (funding-basis.ts): grouped on those, then named again.
  */
 export function basisPlacedMoney(rules: CountingRules, years: Years, per: Per = { donor: true }): Sql {
   const f = asFilters(years);
-  const table = basisTable({ donor: per.donor, recipient: true, years: hasYearRange(f) });
+  const table = placedTable(years, per);
   const ids = table.coded ? (per.donor ? 'donor_code, recipient_code' : 'recipient_code') : keys(per).text;
   const grouped = sql`
     SELECT ${trusted(ids)}, CAST(priority_area AS VARCHAR) AS priority_area,
@@ -69,7 +73,7 @@ export function basisPlacedMoney(rules: CountingRules, years: Years, per: Per = 
 
 /** The relation, from the basis once it is ready (a build under way is waited for), else by scanning. */
 export async function placedMoney(db: Db, rules: CountingRules, years: Years, per: Per = { donor: true }) {
-  return (await basisSettled(db))
-    ? basisPlacedMoney(rules, years, per)
-    : scannedPlacedMoney(rules, years, per);
+  if (!(await basisSettled(db))) return scannedPlacedMoney(rules, years, per);
+  await basisTableReady(db, placedTable(years, per).name);
+  return basisPlacedMoney(rules, years, per);
 }
