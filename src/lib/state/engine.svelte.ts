@@ -144,7 +144,8 @@ export class Engine {
     const read = await Promise.all(
       files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.file.arrayBuffer()) }))
     );
-    const summary = this.state.status === 'ready' ? this.state.summary : null;
+    // While restoring, the state is not ready yet and the contributions are still the bundled ones.
+    const summary = this.state.status === 'ready' ? this.state.summary : this.#summary;
     const refused = summary && refuseSourcesAlone(read, summary);
     if (refused) return { ok: false as const, problems: [refused] };
     const result = await loadUserFiles(db, read, (status) => {
