@@ -118,20 +118,21 @@ export async function bakeDataDir(
     if (problems.length > 0) return { ok: false, problems: problems.map((p) => p.message) };
     rmSync(assets, { recursive: true, force: true });
     cpSync('static', assets, { recursive: true, filter: (from) => resolve(from) !== resolve(PARQUET_DIR) });
-    const lines = await writeBundle(native, join(assets, 'data'));
-    markTeamData(join(assets, 'data'));
-    if (summarised) lines.push(...(await shipBasis(native, join(assets, 'data'), rows)));
+    const data = join(assets, 'data');
+    const lines = await writeBundle(native, data);
+    const summary = summarised ? await shipBasis(native, data, rows) : undefined;
+    if (summary)
+      lines.push(
+        `contributions: ${rows} rows, summarised: the funding basis over all of them in ${join(data, BASIS_DIR)}/, and the largest ${summary.shipped} rows`
+      );
+    // The bundled data is a team's own, so the site never calls it the sample; and what was summarised.
+    const manifestPath = join(data, MANIFEST_FILE);
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as BundleManifest;
+    writeFileSync(manifestPath, JSON.stringify({ ...manifest, extracts: 'team', summary }, null, 2) + '\n');
     return { ok: true, lines };
   } finally {
     native.close();
   }
-}
-
-/** The manifest says the bundled data is a team's own, so the site never calls it the sample. */
-function markTeamData(data: string): void {
-  const path = join(data, MANIFEST_FILE);
-  const manifest = JSON.parse(readFileSync(path, 'utf8')) as BundleManifest;
-  writeFileSync(path, JSON.stringify({ ...manifest, extracts: 'team' }, null, 2) + '\n');
 }
 
 const countRows = async (db: Db) =>
@@ -166,9 +167,9 @@ async function summariseRows(native: Db, all: string, csv: string, keep: number)
 
 /**
  * The funding basis over every contribution, built in native DuckDB by the browser's own statements and written
- * beside the bundle; the manifest says the contributions are summarised.
+ * beside the bundle; returns what the manifest says of the summarised contributions.
  */
-async function shipBasis(native: Db, data: string, rows: number): Promise<string[]> {
+async function shipBasis(native: Db, data: string, rows: number): Promise<BundleManifest['summary']> {
   const [{ shipped }] = (await native.query<{ shipped: number }>(
     sql`SELECT CAST(count(*) AS INTEGER) AS shipped FROM contributions`
   )) as [{ shipped: number }];
@@ -178,8 +179,6 @@ async function shipBasis(native: Db, data: string, rows: number): Promise<string
   mkdirSync(join(data, BASIS_DIR), { recursive: true });
   await exportBasis(native, join(data, BASIS_DIR));
   await native.exec(`DROP TABLE contributions; ALTER TABLE contributions_shipped RENAME TO contributions;`);
-  const manifestPath = join(data, MANIFEST_FILE);
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as BundleManifest;
   const basis = Object.fromEntries(
     await Promise.all(
       SHIPPED_BASIS.map(
@@ -188,9 +187,5 @@ async function shipBasis(native: Db, data: string, rows: number): Promise<string
       )
     )
   );
-  manifest.summary = { table: 'contributions', rows, shipped, basis };
-  writeFileSync(manifestPath, JSON.stringify(manifest, null, 2) + '\n');
-  return [
-    `contributions: ${rows} rows, summarised: the funding basis over all of them in ${join(data, BASIS_DIR)}/, and the largest ${shipped} rows`
-  ];
+  return { table: 'contributions', rows, shipped, basis };
 }

@@ -38,11 +38,11 @@ export class Keeper {
   }
 
   /**
-   * Reads the kept files and hands them to `load` (the engine's all-or-nothing load); false when nothing could be
-   * restored, said in `message`. The engine shows the sample then.
+   * Reads the kept files and hands them to `load` (the engine's all-or-nothing load); what could not be restored
+   * is said in `message`, and the engine shows the sample then.
    */
-  async restore(load: (files: KeptFile[]) => Promise<Problem[] | null>): Promise<boolean> {
-    if (!this.restoring) return false;
+  async restore(load: (files: KeptFile[]) => Promise<Problem[] | null>): Promise<void> {
+    if (!this.restoring) return;
     const fallBack = (text: string, problems?: Problem[], canForget = true) => {
       this.message = {
         tone: 'error',
@@ -50,28 +50,28 @@ export class Keeper {
         problems,
         canForget
       };
-      return false;
     };
     try {
       const { readKept } = await import('$lib/keep/store');
       const kept = await readKept();
       const problems = await load(kept.files);
       if (problems) {
-        return fallBack(
+        fallBack(
           "Your files kept on this device could not be restored: they no longer pass the dashboard's checks. Load corrected files, or forget them.",
           problems
         );
+        return;
       }
       this.#files = groupByTable(kept.files);
       this.since = kept.since;
       this.stored = true;
-      return true;
     } catch (e) {
       if (e instanceof KeepError && e.reason === 'busy')
-        return fallBack(`${e.message} Reload in a moment to see your files.`, undefined, false);
-      return fallBack(
-        e instanceof KeepError ? e.message : `Your kept files could not be read (${(e as Error).message}).`
-      );
+        fallBack(`${e.message} Reload in a moment to see your files.`, undefined, false);
+      else
+        fallBack(
+          e instanceof KeepError ? e.message : `Your kept files could not be read (${(e as Error).message}).`
+        );
     } finally {
       this.restoring = false;
     }
@@ -79,7 +79,7 @@ export class Keeper {
 
   /** Restoring did not start (the engine failed first). */
   abandon(): void {
-    if (this.restoring) this.restoring = false;
+    this.restoring = false;
   }
 
   /** A load replaced these tables with these files: kept at once when "keep" is on. */

@@ -22,8 +22,8 @@ export { inYears, type FundingFilters } from './funding-filters';
 /** The marks' SQL: from the basis once it is ready (a build under way is waited for). */
 async function marks(db: Db, rules: CountingRules, f: FundingFilters, by: MarkBy, o: MarkOptions = {}) {
   if (!(await basisSettled(db))) return scannedMarks(rules, f, by, o);
-  // The per-year marks without a partner read the per-year tables; the rest, their table (loaded if shipped).
-  if (by !== 'year' || f.donor !== null) await basisTableReady(db, marksTable(f, by).name);
+  // The table the marks read, loaded first if the build shipped it for later.
+  await basisTableReady(db, marksTable(f, by).name);
   return basisMarks(rules, f, by, o);
 }
 
